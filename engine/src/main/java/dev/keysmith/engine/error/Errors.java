@@ -1,0 +1,101 @@
+package dev.keysmith.engine.error;
+
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+
+/**
+ * Builds the exceptions the engine throws. They are the AWS SDK's own exception types, filled in exactly as the SDK
+ * fills them from a real DynamoDB error response, so in-process callers and wire clients see the same thing. Only
+ * {@code wire.ErrorMapper} knows the wire {@code __type} strings.
+ */
+public final class Errors {
+    private Errors() {}
+
+    /** A {@code ValidationException} (no SDK subclass exists for it). */
+    public static DynamoDbException validation(String message) {
+        return (DynamoDbException) DynamoDbException.builder()
+                .message(message)
+                .statusCode(400)
+                .awsErrorDetails(details("ValidationException", message, 400))
+                .build();
+    }
+
+    /** A {@code SerializationException}: the request body could not be read as the operation's input. */
+    public static DynamoDbException serialization(String message) {
+        return (DynamoDbException) DynamoDbException.builder()
+                .message(message)
+                .statusCode(400)
+                .awsErrorDetails(details("SerializationException", message, 400))
+                .build();
+    }
+
+    /** A generic DynamoDB error with the given code (for codes the SDK has no class for). */
+    public static DynamoDbException of(String errorCode, String message, int status) {
+        return (DynamoDbException) DynamoDbException.builder()
+                .message(message)
+                .statusCode(status)
+                .awsErrorDetails(details(errorCode, message, status))
+                .build();
+    }
+
+    public static ResourceNotFoundException resourceNotFound(String message) {
+        return ResourceNotFoundException.builder()
+                .message(message)
+                .statusCode(400)
+                .awsErrorDetails(details("ResourceNotFoundException", message, 400))
+                .build();
+    }
+
+    /** The data-plane text for a missing table. */
+    public static ResourceNotFoundException tableNotFoundDataPlane() {
+        return resourceNotFound("Requested resource not found");
+    }
+
+    /** The control-plane text for a missing table (DescribeTable, DeleteTable, UpdateTable). */
+    public static ResourceNotFoundException tableNotFound(String tableName) {
+        return resourceNotFound("Requested resource not found: Table: " + tableName + " not found");
+    }
+
+    public static ResourceInUseException resourceInUse(String message) {
+        return ResourceInUseException.builder()
+                .message(message)
+                .statusCode(400)
+                .awsErrorDetails(details("ResourceInUseException", message, 400))
+                .build();
+    }
+
+    public static ConditionalCheckFailedException conditionalCheckFailed(@Nullable Map<String, AttributeValue> item) {
+        String message = "The conditional request failed";
+        var builder = ConditionalCheckFailedException.builder()
+                .message(message)
+                .statusCode(400)
+                .awsErrorDetails(details("ConditionalCheckFailedException", message, 400));
+        if (item != null) {
+            builder.item(item);
+        }
+        return (ConditionalCheckFailedException) builder.build();
+    }
+
+    /** The error code of any engine exception ({@code ValidationException}, {@code ResourceNotFoundException}...). */
+    public static String code(DynamoDbException e) {
+        AwsErrorDetails d = e.awsErrorDetails();
+        return d == null || d.errorCode() == null ? "InternalServerError" : d.errorCode();
+    }
+
+    private static AwsErrorDetails details(String code, String message, int status) {
+        return AwsErrorDetails.builder()
+                .errorCode(code)
+                .errorMessage(message)
+                .serviceName("DynamoDb")
+                .sdkHttpResponse(software.amazon.awssdk.http.SdkHttpResponse.builder()
+                        .statusCode(status)
+                        .build())
+                .build();
+    }
+}
