@@ -82,6 +82,31 @@ public final class Errors {
         return (ConditionalCheckFailedException) builder.build();
     }
 
+    /**
+     * A {@code TransactionCanceledException} with one reason per action, in order; its message lists the codes as
+     * DynamoDB's does: {@code Transaction cancelled, please refer cancellation reasons for specific reasons [None,
+     * ConditionalCheckFailed]}.
+     */
+    public static software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException transactionCanceled(
+            java.util.List<software.amazon.awssdk.services.dynamodb.model.CancellationReason> reasons) {
+        StringBuilder codes = new StringBuilder();
+        for (var r : reasons) {
+            if (!codes.isEmpty()) {
+                codes.append(", ");
+            }
+            codes.append(r.code());
+        }
+        String message =
+                "Transaction cancelled, please refer cancellation reasons for specific reasons [" + codes + "]";
+        return (software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException)
+                software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException.builder()
+                        .message(message)
+                        .cancellationReasons(reasons)
+                        .statusCode(400)
+                        .awsErrorDetails(details("TransactionCanceledException", message, 400))
+                        .build();
+    }
+
     /** The error code of any engine exception ({@code ValidationException}, {@code ResourceNotFoundException}...). */
     public static String code(DynamoDbException e) {
         AwsErrorDetails d = e.awsErrorDetails();
