@@ -88,14 +88,12 @@ public final class BatchWriteItem {
             }
             Map<String, Meter> meters = new LinkedHashMap<>();
             List<ItemChange> changes = new ArrayList<>(ops.size());
-            var now = ctx.clock().instant();
             for (int i = 0; i < ops.size(); i++) {
                 Op op = ops.get(i);
                 TableDef table = tables.get(op.table());
                 Meter meter = meters.computeIfAbsent(op.table(), n -> new Meter(n, true));
                 var old = ItemWriter.read(tx, table, keys.get(i));
-                ItemWriter.write(
-                        tx, ctx.catalog(), table, keys.get(i), old, op.putItem(), meter, false, changes, now);
+                ItemWriter.write(tx, ctx, table, keys.get(i), old, op.putItem(), meter, false, changes);
             }
             return new Result(meters, changes);
         });

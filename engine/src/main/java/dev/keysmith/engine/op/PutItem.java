@@ -58,7 +58,7 @@ public final class PutItem {
             WriteConditions.check(condition, old, returnOldOnFailure);
             Meter meter = new Meter(tableName, true);
             List<ItemChange> changes = new ArrayList<>(1);
-            ItemWriter.write(tx, ctx.catalog(), table, key, old, item, meter, false, changes, ctx.clock().instant());
+            ItemWriter.write(tx, ctx, table, key, old, item, meter, false, changes);
             return new Result(old, meter, changes);
         });
         ctx.hooks().changed(r.changes());
