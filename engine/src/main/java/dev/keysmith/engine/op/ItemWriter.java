@@ -1,12 +1,12 @@
 package dev.keysmith.engine.op;
 
 import dev.keysmith.engine.change.ItemChange;
+import dev.keysmith.engine.keys.ItemCodec;
 import dev.keysmith.engine.storage.WriteTx;
 import dev.keysmith.engine.table.Catalog;
 import dev.keysmith.engine.table.IndexDef;
 import dev.keysmith.engine.table.TableDef;
 import dev.keysmith.engine.value.AttributeValues;
-import dev.keysmith.engine.keys.ItemCodec;
 import dev.keysmith.engine.value.ItemSize;
 import java.util.Arrays;
 import java.util.List;
@@ -87,7 +87,13 @@ final class ItemWriter {
                     ? OperationType.INSERT
                     : newItem == null ? OperationType.REMOVE : OperationType.MODIFY;
             ItemChange change = new ItemChange(
-                    table.name(), kind, KeyLayout.keyOf(table, any), oldItem, newItem, byTtl, ctx.clock().instant());
+                    table.name(),
+                    kind,
+                    KeyLayout.keyOf(table, any),
+                    oldItem,
+                    newItem,
+                    byTtl,
+                    ctx.clock().instant());
             ctx.streams().append(tx, table, change);
             changes.add(change);
         }
