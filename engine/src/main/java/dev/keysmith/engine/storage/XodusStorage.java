@@ -56,7 +56,7 @@ public final class XodusStorage implements Storage {
     public static XodusStorage inMemory() {
         EnvironmentConfig config =
                 config(false).setLogDataReaderWriterProvider(DataReaderWriterProvider.IN_MEMORY_READER_WRITER_PROVIDER);
-        return new XodusStorage(Environments.newInstance("keysmith-in-memory", config));
+        return new XodusStorage(Environments.newInstance("keysmith-in-memory-" + java.util.UUID.randomUUID(), config));
     }
 
     private static EnvironmentConfig config(boolean durableWrites) {

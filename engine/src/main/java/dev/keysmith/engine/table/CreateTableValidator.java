@@ -44,14 +44,7 @@ final class CreateTableValidator {
     private static void shape(CreateTableRequest r) {
         Constraints c = new Constraints();
         if (c.notNull("attributeDefinitions", r.hasAttributeDefinitions() ? r.attributeDefinitions() : null)) {
-            for (int i = 0; i < r.attributeDefinitions().size(); i++) {
-                AttributeDefinition a = r.attributeDefinitions().get(i);
-                String member = Constraints.member("attributeDefinitions", i);
-                c.notNull(member + ".attributeName", a.attributeName());
-                c.length(member + ".attributeName", a.attributeName(), 1, Shapes.MAX_NAME);
-                c.notNull(member + ".attributeType", a.attributeTypeAsString());
-                c.oneOf(member + ".attributeType", a.attributeTypeAsString(), Shapes.ATTRIBUTE_TYPES);
-            }
+            Shapes.attributeDefinitions(c, r.attributeDefinitions());
         }
         c.name("tableName", r.tableName(), 3, Shapes.MAX_NAME);
         Shapes.keySchema(c, "keySchema", r.keySchema(), r.hasKeySchema(), true);

@@ -2,6 +2,7 @@ package dev.keysmith.engine.table;
 
 import java.util.List;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
 
@@ -35,6 +36,17 @@ final class Shapes {
             if (checkKeyType) {
                 c.oneOf(member + ".keyType", k.keyTypeAsString(), KEY_TYPES);
             }
+        }
+    }
+
+    static void attributeDefinitions(Constraints c, List<AttributeDefinition> definitions) {
+        for (int i = 0; i < definitions.size(); i++) {
+            AttributeDefinition a = definitions.get(i);
+            String member = Constraints.member("attributeDefinitions", i);
+            c.notNull(member + ".attributeName", a.attributeName());
+            c.length(member + ".attributeName", a.attributeName(), 1, MAX_NAME);
+            c.notNull(member + ".attributeType", a.attributeTypeAsString());
+            c.oneOf(member + ".attributeType", a.attributeTypeAsString(), ATTRIBUTE_TYPES);
         }
     }
 

@@ -48,6 +48,7 @@ final class UpdateTableValidator {
 
     private static void shape(UpdateTableRequest r) {
         Constraints c = new Constraints();
+        Shapes.attributeDefinitions(c, r.attributeDefinitions());
         Shapes.tableName(c, r.tableName());
         if (r.provisionedThroughput() != null) {
             Shapes.throughput(c, "provisionedThroughput", r.provisionedThroughput());

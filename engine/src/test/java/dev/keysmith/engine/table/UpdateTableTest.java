@@ -266,6 +266,32 @@ class UpdateTableTest {
     }
 
     @Test
+    void attributeDefinitionsOfANewIndexAreValidated() {
+        engine.createTable(compositeTable("Orders").build());
+        assertEquals(
+                "1 validation error detected: Value 'X' at 'attributeDefinitions.1.member.attributeType' failed to"
+                        + " satisfy constraint: Member must satisfy enum value set: [B, N, S]",
+                validation(() -> engine.updateTable(b -> b.tableName("Orders")
+                        .attributeDefinitions(attr("g", "X"))
+                        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+                                .create(c -> c.indexName("byG")
+                                        .keySchema(key("g", "HASH"))
+                                        .projection(projection("ALL")))
+                                .build()))));
+        assertEquals(
+                INVALID + "Some index key attributes are not defined in AttributeDefinitions. Keys: [h],"
+                        + " AttributeDefinitions: [g]",
+                validation(() -> engine.updateTable(b -> b.tableName("Orders")
+                        .attributeDefinitions(attr("g", "S"))
+                        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+                                .create(c -> c.indexName("byG")
+                                        .keySchema(key("h", "HASH"))
+                                        .projection(projection("ALL")))
+                                .build()))));
+        assertTrue(describe("Orders").globalSecondaryIndexes().isEmpty());
+    }
+
+    @Test
     void anUpdateWithNothingToDoIsRejected() {
         engine.createTable(hashTable("Pets").build());
         assertEquals(
