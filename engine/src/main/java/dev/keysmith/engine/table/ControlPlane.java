@@ -56,10 +56,10 @@ public final class ControlPlane {
     }
 
     public DescribeLimitsResponse describeLimits(DescribeLimitsRequest request) {
-        return AccountInfo.limits();
+        return DescribeLimits.execute();
     }
 
     public DescribeEndpointsResponse describeEndpoints(DescribeEndpointsRequest request) {
-        return AccountInfo.endpoints(config);
+        return DescribeEndpoints.execute(config);
     }
 }

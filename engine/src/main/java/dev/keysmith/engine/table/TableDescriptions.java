@@ -75,6 +75,8 @@ final class TableDescriptions {
                         .keySchema(keySchema(index.hash(), index.range()))
                         .projection(projection(index))
                         .indexStatus(indexStatus == null ? index.status() : indexStatus)
+                        // a GSI added by UpdateTable is CREATING while the data plane backfills it
+                        .backfilling(indexStatus == null && index.status() == IndexStatus.CREATING ? true : null)
                         .provisionedThroughput(ProvisionedThroughputDescription.builder()
                                 .numberOfDecreasesToday(0L)
                                 .readCapacityUnits(index.readCapacity())

@@ -56,13 +56,19 @@ public final class StorageBench {
         void run(long i);
     }
 
+    /** Prints wall-clock throughput and, as the machine may be shared, throughput per CPU-second of this thread. */
     private static void run(String name, int count, Op op) {
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         for (long i = 0; i < count; i++) {
             op.run(i);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        System.out.printf("%-26s %9d ops in %6.2f s = %,10.0f ops/s%n", name, count, seconds, count / seconds);
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        System.out.printf(
+                "%-24s %8d ops in %6.2f s = %,9.0f ops/s (%,9.0f ops per CPU-second)%n",
+                name, count, seconds, count / seconds, count / cpuSeconds);
     }
 
     private static byte[] key(long i) {

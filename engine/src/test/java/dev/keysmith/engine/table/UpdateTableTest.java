@@ -215,6 +215,8 @@ class UpdateTableTest {
         IndexDef index = def.index("byG");
         assertEquals(IndexStatus.CREATING, index.status());
         assertEquals(
+                true, describe("Orders").globalSecondaryIndexes().getFirst().backfilling());
+        assertEquals(
                 new KeyDef("g", software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.N), index.hash());
         assertEquals(
                 List.of(attr("g", "N"), attr("pk", "S"), attr("sk", "N")),
