@@ -32,6 +32,7 @@ public final class AlertErrorReporter implements ErrorReporter {
         TextArea trace = new TextArea(stackTraceOf(error));
         trace.setId("error-stack-trace");
         trace.setEditable(false);
+        trace.setStyle("-fx-font-family: monospace;");
         trace.setPrefRowCount(14);
         trace.setPrefColumnCount(80);
         VBox.setVgrow(trace, Priority.ALWAYS);
