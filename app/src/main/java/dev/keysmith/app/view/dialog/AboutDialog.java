@@ -1,7 +1,6 @@
 package dev.keysmith.app.view.dialog;
 
 import atlantafx.base.theme.Styles;
-import javafx.geometry.Pos;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -17,27 +16,26 @@ public final class AboutDialog {
     /** Shows the dialog over {@code owner} without blocking and returns it. */
     public static Dialog<ButtonType> show(Window owner, String version) {
         FontIcon logo = new FontIcon(Feather.KEY);
-        logo.setStyle("-fx-icon-color: -color-accent-fg; -fx-icon-size: 40;");
+        logo.getStyleClass().add("about-logo");
         Label name = new Label("Keysmith");
         name.getStyleClass().add(Styles.TITLE_2);
         Label versionLabel = new Label("Version " + version);
         versionLabel.setId("about-version");
         Label description = new Label(
                 "A workbench for designing DynamoDB data models, with an embedded " + "DynamoDB-compatible engine.");
+        description.getStyleClass().add("about-description");
         description.setWrapText(true);
-        description.setMaxWidth(360);
-        description.setAlignment(Pos.CENTER);
         Label runtime = new Label("Java " + System.getProperty("java.version") + " \u00b7 JavaFX "
                 + System.getProperty("javafx.runtime.version"));
         runtime.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        VBox content = new VBox(12, logo, name, versionLabel, description, runtime);
-        content.setAlignment(Pos.CENTER);
-        content.setStyle("-fx-padding: 8 24 8 24;");
+        VBox content = new VBox(logo, name, versionLabel, description, runtime);
+        content.getStyleClass().add("about-content");
 
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
         dialog.setTitle("About Keysmith");
         dialog.getDialogPane().setContent(content);
+        DialogStyles.apply(dialog.getDialogPane());
         dialog.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
         dialog.show();
         return dialog;

@@ -32,11 +32,11 @@ public final class AlertErrorReporter implements ErrorReporter {
         TextArea trace = new TextArea(stackTraceOf(error));
         trace.setId("error-stack-trace");
         trace.setEditable(false);
-        trace.setStyle("-fx-font-family: monospace;");
         trace.setPrefRowCount(14);
         trace.setPrefColumnCount(80);
         VBox.setVgrow(trace, Priority.ALWAYS);
         alert.getDialogPane().setExpandableContent(new VBox(6, new Label("Stack trace:"), trace));
+        DialogStyles.apply(alert.getDialogPane());
         alert.show();
         return alert;
     }

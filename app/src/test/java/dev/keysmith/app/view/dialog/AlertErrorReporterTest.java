@@ -3,8 +3,10 @@ package dev.keysmith.app.view.dialog;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import atlantafx.base.theme.PrimerLight;
 import dev.keysmith.app.testutil.Snapshots;
 import java.util.concurrent.TimeoutException;
+import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextArea;
@@ -23,6 +25,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class AlertErrorReporterTest {
     @Start
     void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         stage.setScene(new Scene(new StackPane(), 400, 300));
         stage.show();
     }
