@@ -65,7 +65,7 @@ class LauncherTest {
 
     @Test
     void unexpectedArgument_isAUsageError_withExitCodeTwo() {
-        int exitCode = run("serve");
+        int exitCode = run("no-such-command");
 
         assertEquals(2, exitCode);
         assertTrue(err.toString().contains("Unmatched argument"), err.toString());

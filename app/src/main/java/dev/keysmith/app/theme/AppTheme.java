@@ -31,8 +31,4 @@ public enum AppTheme {
     public String stylesheet() {
         return theme.getUserAgentStylesheet();
     }
-
-    public boolean isDark() {
-        return theme.isDarkMode();
-    }
 }

@@ -19,7 +19,7 @@ public final class Snapshots {
     private Snapshots() {}
 
     /** The folder snapshots go to: {@code target/snapshots} of the module under test. */
-    public static Path directory() {
+    private static Path directory() {
         return Path.of(System.getProperty("basedir", "."), "target", "snapshots");
     }
 

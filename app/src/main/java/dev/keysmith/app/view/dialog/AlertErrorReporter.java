@@ -41,7 +41,7 @@ public final class AlertErrorReporter implements ErrorReporter {
         return alert;
     }
 
-    static String messageOf(Throwable error) {
+    private static String messageOf(Throwable error) {
         return Objects.requireNonNullElse(error.getMessage(), error.getClass().getName());
     }
 

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -194,6 +195,32 @@ class MainWindowTest {
         assertEquals(30, next.get().getY());
         assertEquals(900, next.get().getWidth());
         assertEquals(640, next.get().getHeight());
+    }
+
+    @Test
+    void maximizedWindow_staysMaximizedInTheNextRun_andKeepsItsNormalBounds(FxRobot robot) {
+        robot.interact(() -> {
+            stage.setX(50);
+            stage.setY(60);
+            stage.setWidth(800);
+            stage.setHeight(600);
+        });
+        robot.interact(stage::close);
+        robot.interact(() -> {
+            stage.setMaximized(true);
+            stage.show();
+        });
+        robot.interact(stage::close);
+
+        Settings saved = Settings.load(configDirectory());
+        assertEquals(Optional.of("true"), saved.get("window.maximized"));
+        assertEquals(OptionalDouble.of(800), saved.getDouble("window.width"));
+        AtomicReference<Stage> next = new AtomicReference<>();
+        robot.interact(() -> {
+            next.set(new Stage());
+            new MainWindow(next.get(), newContext(), (owner, dir) -> Optional.empty(), () -> {}).show();
+        });
+        assertTrue(next.get().isMaximized());
     }
 
     @Test
