@@ -4,14 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.keysmith.app.AppContext;
 import dev.keysmith.app.settings.Settings;
-import dev.keysmith.app.task.DirectTaskRunner;
 import dev.keysmith.app.task.ErrorReporter;
+import dev.keysmith.app.task.FxTaskRunner;
 import dev.keysmith.app.testutil.Snapshots;
 import dev.keysmith.app.theme.AppTheme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -38,14 +40,15 @@ class MainWindowSnapshotTest {
         ErrorReporter errors = (what, error) -> {
             throw new AssertionError(what, error);
         };
-        context = new AppContext(Settings.load(directory), errors, new DirectTaskRunner(errors));
+        context = new AppContext(Settings.load(directory), errors, new FxTaskRunner(errors));
         context.themes().applyCurrent();
         new MainWindow(stage, context, (owner, initialDirectory) -> Optional.empty(), () -> {}).show();
     }
 
     @AfterEach
-    void tearDown() throws TimeoutException {
+    void tearDown(FxRobot robot) throws TimeoutException {
         FxToolkit.cleanupStages();
+        robot.interact(context::close);
     }
 
     @Test
@@ -73,6 +76,34 @@ class MainWindowSnapshotTest {
         });
 
         Path file = Snapshots.write(stage, "main-window-project-open");
+
+        assertTrue(Files.isRegularFile(file), file.toString());
+    }
+
+    @Test
+    void writesTheStatusBarWithARunningTask(FxRobot robot) throws InterruptedException {
+        CountDownLatch reported = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        robot.interact(() -> {
+            stage.setWidth(1100);
+            stage.setHeight(700);
+            context.themes().apply(AppTheme.PRIMER_DARK);
+            context.tasks()
+                    .submit(
+                            "Generating sample items",
+                            task -> {
+                                task.updateProgress(420, 1000);
+                                task.updateMessage("Orders");
+                                reported.countDown();
+                                release.await();
+                                return null;
+                            },
+                            value -> {});
+        });
+        assertTrue(reported.await(30, TimeUnit.SECONDS));
+
+        Path file = Snapshots.write(stage, "main-window-task-running");
+        release.countDown();
 
         assertTrue(Files.isRegularFile(file), file.toString());
     }
