@@ -1,0 +1,68 @@
+package dev.keysmith.engine;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How to open a {@link KeysmithEngine}.
+ *
+ * @param dataDir the database folder, or null for an in-memory database that vanishes on close
+ * @param durableWrites force every commit to the disk ({@code fsync}); without it a commit is still written to the
+ *     operating system before the call returns, which survives the death of the process but not a power cut
+ * @param region the region shown in ARNs and endpoints
+ * @param accountId the account shown in ARNs
+ * @param clock the source of creation and update times
+ */
+public record EngineConfig(
+        @Nullable Path dataDir, boolean durableWrites, String region, String accountId, Clock clock) {
+
+    public static final String DEFAULT_REGION = "us-east-1";
+    public static final String DEFAULT_ACCOUNT = "000000000000";
+
+    public static EngineConfig inMemory() {
+        return new EngineConfig(null, false, DEFAULT_REGION, DEFAULT_ACCOUNT, Clock.systemUTC());
+    }
+
+    public static EngineConfig onDisk(Path dir) {
+        return new EngineConfig(dir, false, DEFAULT_REGION, DEFAULT_ACCOUNT, Clock.systemUTC());
+    }
+
+    public EngineConfig withDurableWrites(boolean durable) {
+        return new EngineConfig(dataDir, durable, region, accountId, clock);
+    }
+
+    public EngineConfig withClock(Clock newClock) {
+        return new EngineConfig(dataDir, durableWrites, region, accountId, newClock);
+    }
+
+    public EngineConfig withRegion(String newRegion) {
+        return new EngineConfig(dataDir, durableWrites, newRegion, accountId, clock);
+    }
+
+    /**
+     * The per-user application-data folder: {@code $XDG_DATA_HOME/keysmith} or {@code ~/.local/share/keysmith} on
+     * Linux, {@code %LOCALAPPDATA%\Keysmith\data} on Windows, {@code ~/Library/Application Support/Keysmith/data} on
+     * macOS.
+     */
+    public static Path defaultDataDir() {
+        return defaultDataDir(System.getProperty("os.name", ""), System.getenv(), System.getProperty("user.home", "."));
+    }
+
+    static Path defaultDataDir(String osName, Map<String, String> env, String home) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.startsWith("windows")) {
+            String local = env.get("LOCALAPPDATA");
+            Path base = local == null || local.isBlank() ? Path.of(home, "AppData", "Local") : Path.of(local);
+            return base.resolve("Keysmith").resolve("data");
+        }
+        if (os.startsWith("mac")) {
+            return Path.of(home, "Library", "Application Support", "Keysmith", "data");
+        }
+        String xdg = env.get("XDG_DATA_HOME");
+        Path base = xdg == null || xdg.isBlank() ? Path.of(home, ".local", "share") : Path.of(xdg);
+        return base.resolve("keysmith");
+    }
+}

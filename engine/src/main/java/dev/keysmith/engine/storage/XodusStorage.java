@@ -1,0 +1,228 @@
+package dev.keysmith.engine.storage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import jetbrains.exodus.ArrayByteIterable;
+import jetbrains.exodus.ByteIterable;
+import jetbrains.exodus.ExodusException;
+import jetbrains.exodus.env.Environment;
+import jetbrains.exodus.env.EnvironmentConfig;
+import jetbrains.exodus.env.Environments;
+import jetbrains.exodus.env.Store;
+import jetbrains.exodus.env.StoreConfig;
+import jetbrains.exodus.env.Transaction;
+import jetbrains.exodus.io.DataReaderWriterProvider;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@link Storage} on a Xodus environment. Every store is a B+tree without duplicates ({@link
+ * StoreConfig#WITHOUT_DUPLICATES}), so cursors walk keys in unsigned byte order in both directions.
+ *
+ * <p>Writes run in Xodus exclusive transactions (one at a time, never replayed because of a conflict). A commit is
+ * written to the operating system before {@link #write} returns, so it survives the death of the process ({@code kill
+ * -9}); with {@code durableWrites} it is also forced to the disk ({@code fsync}), so it survives a power cut.
+ */
+public final class XodusStorage implements Storage {
+    private static final StoreConfig STORE_CONFIG = StoreConfig.WITHOUT_DUPLICATES;
+    private static final long LOG_FILE_KB = 8 * 1024;
+
+    private final Environment env;
+    /** Handles of stores known to exist in a committed state. Store names are never reused after a drop. */
+    private final Map<String, Store> stores = new ConcurrentHashMap<>();
+
+    private final ThreadLocal<Boolean> inWrite = ThreadLocal.withInitial(() -> false);
+
+    private XodusStorage(Environment env) {
+        this.env = env;
+    }
+
+    /** Opens (or creates) the database in {@code dir}. */
+    public static XodusStorage onDisk(Path dir, boolean durableWrites) {
+        try {
+            Files.createDirectories(dir);
+            return new XodusStorage(Environments.newInstance(dir.toFile(), config(durableWrites)));
+        } catch (java.io.IOException | ExodusException e) {
+            throw new StorageException("Cannot open the database in " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A database held in memory only (Xodus's in-memory log); it vanishes on {@link #close()}. */
+    public static XodusStorage inMemory() {
+        EnvironmentConfig config =
+                config(false).setLogDataReaderWriterProvider(DataReaderWriterProvider.IN_MEMORY_READER_WRITER_PROVIDER);
+        return new XodusStorage(Environments.newInstance("keysmith-in-memory", config));
+    }
+
+    private static EnvironmentConfig config(boolean durableWrites) {
+        return new EnvironmentConfig()
+                .setLogDurableWrite(durableWrites)
+                .setLogFileSize(LOG_FILE_KB)
+                .setEnvGatherStatistics(false)
+                .setEnvCloseForcedly(true)
+                // the engine never keeps a transaction open across calls; no need for the monitoring thread
+                .setEnvMonitorTxnsTimeout(0)
+                .setManagementEnabled(false);
+    }
+
+    @Override
+    public <T> T read(Function<ReadTx, T> work) {
+        try {
+            return env.computeInReadonlyTransaction(txn -> work.apply(new Tx(txn)));
+        } catch (ExodusException e) {
+            throw new StorageException("Read transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public <T> T write(Function<WriteTx, T> work) {
+        if (inWrite.get()) {
+            throw new IllegalStateException("A write transaction is already open on this thread");
+        }
+        inWrite.set(true);
+        try {
+            Tx[] last = new Tx[1];
+            T result = env.computeInExclusiveTransaction(txn -> {
+                last[0] = new Tx(txn);
+                return work.apply(last[0]);
+            });
+            last[0].committed();
+            return result;
+        } catch (ExodusException e) {
+            throw new StorageException("Write transaction failed: " + e.getMessage(), e);
+        } finally {
+            inWrite.set(false);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            env.close();
+        } catch (ExodusException e) {
+            throw new StorageException("Cannot close the database: " + e.getMessage(), e);
+        }
+    }
+
+    private static ArrayByteIterable bytes(byte[] b) {
+        return new ArrayByteIterable(b);
+    }
+
+    static byte[] array(ByteIterable it) {
+        byte[] raw = it.getBytesUnsafe();
+        int length = it.getLength();
+        return raw.length == length ? raw.clone() : java.util.Arrays.copyOf(raw, length);
+    }
+
+    /** One transaction; as a write transaction it remembers the stores it created or dropped until the commit. */
+    private final class Tx implements WriteTx {
+        private final Transaction txn;
+        private @Nullable Map<String, Store> created;
+        private @Nullable Set<String> dropped;
+
+        Tx(Transaction txn) {
+            this.txn = txn;
+        }
+
+        /** The store if it exists in this transaction's view, else null. */
+        private @Nullable Store existing(String name) {
+            if (dropped != null && dropped.contains(name)) {
+                return null;
+            }
+            if (created != null) {
+                Store own = created.get(name);
+                if (own != null) {
+                    return own;
+                }
+            }
+            Store cached = stores.get(name);
+            if (cached != null) {
+                return cached;
+            }
+            Store opened = env.openStore(name, STORE_CONFIG, txn, false);
+            if (opened != null) {
+                // it exists in a committed state: in an exclusive write transaction, stores created by this
+                // transaction are found in `created` above
+                stores.put(name, opened);
+            }
+            return opened;
+        }
+
+        private Store forWrite(String name) {
+            Store store = existing(name);
+            if (store != null) {
+                return store;
+            }
+            Store opened = env.openStore(name, STORE_CONFIG, txn, true);
+            if (created == null) {
+                created = new HashMap<>();
+            }
+            created.put(name, opened);
+            if (dropped != null) {
+                dropped.remove(name);
+            }
+            return opened;
+        }
+
+        void committed() {
+            if (dropped != null) {
+                dropped.forEach(stores::remove);
+            }
+            if (created != null) {
+                stores.putAll(created);
+            }
+        }
+
+        @Override
+        public byte @Nullable [] get(String store, byte[] key) {
+            Store s = existing(store);
+            if (s == null) {
+                return null;
+            }
+            ByteIterable value = s.get(txn, bytes(key));
+            return value == null ? null : array(value);
+        }
+
+        @Override
+        public Cursor cursor(String store) {
+            Store s = existing(store);
+            return s == null ? EmptyCursor.INSTANCE : new XodusCursor(s, txn);
+        }
+
+        @Override
+        public boolean storeExists(String store) {
+            return existing(store) != null;
+        }
+
+        @Override
+        public void put(String store, byte[] key, byte[] value) {
+            forWrite(store).put(txn, bytes(key), bytes(value));
+        }
+
+        @Override
+        public boolean delete(String store, byte[] key) {
+            Store s = existing(store);
+            return s != null && s.delete(txn, bytes(key));
+        }
+
+        @Override
+        public void dropStore(String store) {
+            if (existing(store) == null) {
+                return;
+            }
+            env.removeStore(store, txn);
+            if (created != null) {
+                created.remove(store);
+            }
+            if (dropped == null) {
+                dropped = new HashSet<>();
+            }
+            dropped.add(store);
+        }
+    }
+}
