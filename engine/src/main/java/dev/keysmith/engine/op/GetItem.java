@@ -5,7 +5,7 @@ import dev.keysmith.engine.expr.Projection;
 import dev.keysmith.engine.keys.KeyCodec;
 import dev.keysmith.engine.table.TableDef;
 import dev.keysmith.engine.trace.ExecutionTrace;
-import dev.keysmith.engine.value.ItemCodec;
+import dev.keysmith.engine.keys.ItemCodec;
 import dev.keysmith.engine.value.ItemSize;
 import dev.keysmith.engine.value.ItemValidator;
 import java.util.Map;

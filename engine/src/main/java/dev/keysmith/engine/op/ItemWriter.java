@@ -6,7 +6,7 @@ import dev.keysmith.engine.table.Catalog;
 import dev.keysmith.engine.table.IndexDef;
 import dev.keysmith.engine.table.TableDef;
 import dev.keysmith.engine.value.AttributeValues;
-import dev.keysmith.engine.value.ItemCodec;
+import dev.keysmith.engine.keys.ItemCodec;
 import dev.keysmith.engine.value.ItemSize;
 import java.time.Instant;
 import java.util.Arrays;

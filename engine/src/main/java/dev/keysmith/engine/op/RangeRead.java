@@ -6,7 +6,7 @@ import dev.keysmith.engine.storage.Cursor;
 import dev.keysmith.engine.storage.ReadTx;
 import dev.keysmith.engine.table.IndexDef;
 import dev.keysmith.engine.table.TableDef;
-import dev.keysmith.engine.value.ItemCodec;
+import dev.keysmith.engine.keys.ItemCodec;
 import dev.keysmith.engine.value.ItemSize;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -4,7 +4,7 @@ import dev.keysmith.engine.error.Errors;
 import dev.keysmith.engine.expr.ExpressionContext;
 import dev.keysmith.engine.expr.Projection;
 import dev.keysmith.engine.table.TableDef;
-import dev.keysmith.engine.value.ItemCodec;
+import dev.keysmith.engine.keys.ItemCodec;
 import dev.keysmith.engine.value.ItemSize;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
