@@ -1,14 +1,24 @@
 package dev.keysmith.engine;
 
+import dev.keysmith.engine.change.ChangeListener;
+import dev.keysmith.engine.op.EngineHooks;
+import dev.keysmith.engine.op.OpContext;
 import dev.keysmith.engine.storage.Storage;
 import dev.keysmith.engine.storage.XodusStorage;
 import dev.keysmith.engine.table.Catalog;
 import dev.keysmith.engine.table.ControlPlane;
+import dev.keysmith.engine.trace.TraceListener;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.DescribeEndpointsRequest;
@@ -17,8 +27,22 @@ import software.amazon.awssdk.services.dynamodb.model.DescribeLimitsRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeLimitsResponse;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableResponse;
 
@@ -28,6 +52,8 @@ public final class KeysmithEngine implements DynamoDbClient {
     private final Storage storage;
     private final Catalog catalog;
     private final ControlPlane controlPlane;
+    private final EngineHooks hooks = new EngineHooks();
+    private final OpContext ops;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private KeysmithEngine(EngineConfig config, Storage storage) {
@@ -35,6 +61,7 @@ public final class KeysmithEngine implements DynamoDbClient {
         this.storage = storage;
         this.catalog = new Catalog();
         this.controlPlane = new ControlPlane(storage, catalog, config);
+        this.ops = new OpContext(storage, catalog, hooks, config.clock());
     }
 
     /** Opens the engine on the configured folder (created if needed), or in memory when it has none. */
@@ -54,6 +81,19 @@ public final class KeysmithEngine implements DynamoDbClient {
 
     public EngineConfig config() {
         return config;
+    }
+
+    /**
+     * Reports what the engine did for each request (table or index, partition, sort-key range, items read and
+     * returned, capacity) to {@code listener}, on the request's thread. Closing the handle stops it.
+     */
+    public AutoCloseable addTraceListener(TraceListener listener) {
+        return hooks.addTraceListener(listener);
+    }
+
+    /** Reports every committed item change to {@code listener}, after the commit. Closing the handle stops it. */
+    public AutoCloseable addChangeListener(ChangeListener listener) {
+        return hooks.addChangeListener(listener);
     }
 
     @Override
@@ -107,5 +147,55 @@ public final class KeysmithEngine implements DynamoDbClient {
     @Override
     public DescribeEndpointsResponse describeEndpoints(DescribeEndpointsRequest request) {
         return controlPlane.describeEndpoints(request);
+    }
+
+    @Override
+    public GetItemResponse getItem(GetItemRequest request) {
+        return dev.keysmith.engine.op.GetItem.execute(ops, request);
+    }
+
+    @Override
+    public PutItemResponse putItem(PutItemRequest request) {
+        return dev.keysmith.engine.op.PutItem.execute(ops, request);
+    }
+
+    @Override
+    public UpdateItemResponse updateItem(UpdateItemRequest request) {
+        return dev.keysmith.engine.op.UpdateItem.execute(ops, request);
+    }
+
+    @Override
+    public DeleteItemResponse deleteItem(DeleteItemRequest request) {
+        return dev.keysmith.engine.op.DeleteItem.execute(ops, request);
+    }
+
+    @Override
+    public QueryResponse query(QueryRequest request) {
+        return dev.keysmith.engine.op.Query.execute(ops, request);
+    }
+
+    @Override
+    public ScanResponse scan(ScanRequest request) {
+        return dev.keysmith.engine.op.Scan.execute(ops, request);
+    }
+
+    @Override
+    public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
+        return dev.keysmith.engine.op.BatchGetItem.execute(ops, request);
+    }
+
+    @Override
+    public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
+        return dev.keysmith.engine.op.BatchWriteItem.execute(ops, request);
+    }
+
+    @Override
+    public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest request) {
+        return dev.keysmith.engine.op.TransactGetItems.execute(ops, request);
+    }
+
+    @Override
+    public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+        return dev.keysmith.engine.op.TransactWriteItems.execute(ops, request);
     }
 }

@@ -3,8 +3,8 @@ package dev.keysmith.engine.op;
 import dev.keysmith.engine.error.Errors;
 import dev.keysmith.engine.expr.ExpressionContext;
 import dev.keysmith.engine.expr.Projection;
-import dev.keysmith.engine.table.TableDef;
 import dev.keysmith.engine.keys.ItemCodec;
+import dev.keysmith.engine.table.TableDef;
 import dev.keysmith.engine.value.ItemSize;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -50,7 +50,9 @@ public final class BatchGetItem {
             if (keys == null || keys.isEmpty() || keys.size() > MAX_KEYS) {
                 throw Errors.validation("1 validation error detected: Value at 'RequestItems." + entry.getKey()
                         + ".member.Keys' failed to satisfy constraint: Member must have length "
-                        + (keys == null || keys.isEmpty() ? "greater than or equal to 1" : "less than or equal to 100"));
+                        + (keys == null || keys.isEmpty()
+                                ? "greater than or equal to 1"
+                                : "less than or equal to 100"));
             }
             total += keys.size();
             var names = Requests.orNull(ka.expressionAttributeNames());
@@ -108,8 +110,9 @@ public final class BatchGetItem {
                     int size = item == null ? 0 : ItemSize.of(item);
                     meter.addTable(Meter.readUnits(size, read.mode()));
                     if (item != null) {
-                        Map<String, AttributeValue> out =
-                                read.projection() == null ? item : read.projection().apply(item);
+                        Map<String, AttributeValue> out = read.projection() == null
+                                ? item
+                                : read.projection().apply(item);
                         responseBytes += ItemSize.of(out);
                         items.add(out);
                     }

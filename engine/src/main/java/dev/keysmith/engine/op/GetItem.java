@@ -2,10 +2,10 @@ package dev.keysmith.engine.op;
 
 import dev.keysmith.engine.expr.ExpressionContext;
 import dev.keysmith.engine.expr.Projection;
+import dev.keysmith.engine.keys.ItemCodec;
 import dev.keysmith.engine.keys.KeyCodec;
 import dev.keysmith.engine.table.TableDef;
 import dev.keysmith.engine.trace.ExecutionTrace;
-import dev.keysmith.engine.keys.ItemCodec;
 import dev.keysmith.engine.value.ItemSize;
 import dev.keysmith.engine.value.ItemValidator;
 import java.util.Map;
@@ -59,7 +59,8 @@ public final class GetItem {
                             KeyCodec.hash16(KeyCodec.encode(pk)),
                             r.table().range() == null
                                     ? null
-                                    : r.table().range().name() + " = " + r.key().get(r.table().range().name()),
+                                    : r.table().range().name() + " = "
+                                            + r.key().get(r.table().range().name()),
                             true,
                             null,
                             item == null ? 0 : 1,

@@ -1,12 +1,12 @@
 package dev.keysmith.engine.op;
 
 import dev.keysmith.engine.change.ItemChange;
+import dev.keysmith.engine.keys.ItemCodec;
 import dev.keysmith.engine.storage.WriteTx;
 import dev.keysmith.engine.table.Catalog;
 import dev.keysmith.engine.table.IndexDef;
 import dev.keysmith.engine.table.TableDef;
 import dev.keysmith.engine.value.AttributeValues;
-import dev.keysmith.engine.keys.ItemCodec;
 import dev.keysmith.engine.value.ItemSize;
 import java.time.Instant;
 import java.util.Arrays;

@@ -48,11 +48,13 @@ final class KeyLayout {
     /** The storage key of an index entry, or null if the item lacks an index key attribute (a sparse index). */
     static byte @Nullable [] indexKey(TableDef table, IndexDef index, Map<String, AttributeValue> item) {
         AttributeValue ipk = item.get(index.hash().name());
-        AttributeValue isk = index.range() == null ? null : item.get(index.range().name());
+        AttributeValue isk =
+                index.range() == null ? null : item.get(index.range().name());
         if (ipk == null || (index.range() != null && isk == null)) {
             return null;
         }
-        if (!matchesType(ipk, index.hash().type()) || (isk != null && !matchesType(isk, index.range().type()))) {
+        if (!matchesType(ipk, index.hash().type())
+                || (isk != null && !matchesType(isk, index.range().type()))) {
             return null;
         }
         KeyWriter out = new KeyWriter();
@@ -125,7 +127,8 @@ final class KeyLayout {
         if (value == null) {
             throw Errors.validation(
                     inItem
-                            ? "One or more parameter values were invalid: Missing the key " + key.name() + " in the item"
+                            ? "One or more parameter values were invalid: Missing the key " + key.name()
+                                    + " in the item"
                             : "The provided key element does not match the schema");
         }
         String actual = AttributeValues.typeName(value);
@@ -182,7 +185,8 @@ final class KeyLayout {
     }
 
     /** The table key plus the index key attributes of an item (LastEvaluatedKey of an index query or scan). */
-    static Map<String, AttributeValue> keyOf(TableDef table, @Nullable IndexDef index, Map<String, AttributeValue> item) {
+    static Map<String, AttributeValue> keyOf(
+            TableDef table, @Nullable IndexDef index, Map<String, AttributeValue> item) {
         Map<String, AttributeValue> key = keyOf(table, item);
         if (index != null) {
             key.put(index.hash().name(), item.get(index.hash().name()));

@@ -71,7 +71,9 @@ public final class Meter {
 
     /** The response member for {@code ReturnConsumedCapacity}; null for NONE (the member is omitted). */
     public @Nullable ConsumedCapacity toResponse(@Nullable ReturnConsumedCapacity mode) {
-        if (mode == null || mode == ReturnConsumedCapacity.NONE || mode == ReturnConsumedCapacity.UNKNOWN_TO_SDK_VERSION) {
+        if (mode == null
+                || mode == ReturnConsumedCapacity.NONE
+                || mode == ReturnConsumedCapacity.UNKNOWN_TO_SDK_VERSION) {
             return null;
         }
         double total = total();

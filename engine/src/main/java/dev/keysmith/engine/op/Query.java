@@ -228,17 +228,21 @@ public final class Query {
         if (index != null) {
             expected += keyNameCount(table, index);
         }
-        boolean shape = key.size() == expected && key.containsKey(table.hash().name())
+        boolean shape = key.size() == expected
+                && key.containsKey(table.hash().name())
                 && (table.range() == null || key.containsKey(table.range().name()))
-                && (index == null || (key.containsKey(index.hash().name())
-                        && (index.range() == null || key.containsKey(index.range().name()))));
+                && (index == null
+                        || (key.containsKey(index.hash().name())
+                                && (index.range() == null
+                                        || key.containsKey(index.range().name()))));
         if (!shape) {
-            throw Errors.validation("The provided starting key is invalid: The provided key element does not match the"
-                    + " schema");
+            throw Errors.validation(
+                    "The provided starting key is invalid: The provided key element does not match the" + " schema");
         }
         Map<String, AttributeValue> tableKey = KeyLayout.keyOf(table, key);
         KeyLayout.checkKey(table, tableKey);
-        if (queryHash != null && hashName != null
+        if (queryHash != null
+                && hashName != null
                 && !dev.keysmith.engine.value.AttributeValues.equal(key.get(hashName), queryHash)) {
             throw Errors.validation(
                     "The provided starting key is outside query boundaries based on provided conditions");
@@ -248,8 +252,8 @@ public final class Query {
         }
         byte[] k = KeyLayout.indexKey(table, index, key);
         if (k == null) {
-            throw Errors.validation("The provided starting key is invalid: The provided key element does not match the"
-                    + " schema");
+            throw Errors.validation(
+                    "The provided starting key is invalid: The provided key element does not match the" + " schema");
         }
         return k;
     }

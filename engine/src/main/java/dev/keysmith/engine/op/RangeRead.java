@@ -2,11 +2,11 @@ package dev.keysmith.engine.op;
 
 import dev.keysmith.engine.expr.Condition;
 import dev.keysmith.engine.expr.Projection;
+import dev.keysmith.engine.keys.ItemCodec;
 import dev.keysmith.engine.storage.Cursor;
 import dev.keysmith.engine.storage.ReadTx;
 import dev.keysmith.engine.table.IndexDef;
 import dev.keysmith.engine.table.TableDef;
-import dev.keysmith.engine.keys.ItemCodec;
 import dev.keysmith.engine.value.ItemSize;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,7 +51,8 @@ final class RangeRead {
     private RangeRead() {}
 
     static Page read(ReadTx tx, Spec spec) {
-        String store = spec.index() == null ? spec.table().itemStore() : spec.index().storeName();
+        String store =
+                spec.index() == null ? spec.table().itemStore() : spec.index().storeName();
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         int scanned = 0;
         int count = 0;
@@ -79,7 +80,10 @@ final class RangeRead {
                 if (spec.filter() == null || spec.filter().test(item)) {
                     count++;
                     if (!spec.countOnly()) {
-                        items.add(spec.projection() == null ? item : spec.projection().apply(item));
+                        items.add(
+                                spec.projection() == null
+                                        ? item
+                                        : spec.projection().apply(item));
                     }
                 }
                 lastEntry = entry;

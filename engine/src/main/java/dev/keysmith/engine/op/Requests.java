@@ -65,9 +65,8 @@ final class Requests {
         Legacy.checkNotMixed(legacy, expressions);
         if (expressions.isEmpty()) {
             if (values != null) {
-                throw Errors.validation(
-                        "ExpressionAttributeValues can only be specified when using expressions: "
-                                + valuesMissingExpression);
+                throw Errors.validation("ExpressionAttributeValues can only be specified when using expressions: "
+                        + valuesMissingExpression);
             }
             if (names != null) {
                 throw Errors.validation("ExpressionAttributeNames can only be specified when using expressions");
@@ -80,7 +79,8 @@ final class Requests {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < nameValuePairs.length; i += 2) {
             Object v = nameValuePairs[i + 1];
-            if (v != null && !(v instanceof java.util.Collection<?> c && isAutoConstruct(c))
+            if (v != null
+                    && !(v instanceof java.util.Collection<?> c && isAutoConstruct(c))
                     && !(v instanceof Map<?, ?> m && isAutoConstruct(m))) {
                 out.add((String) nameValuePairs[i]);
             }

@@ -3,8 +3,8 @@ package dev.keysmith.engine.op;
 import dev.keysmith.engine.error.Errors;
 import dev.keysmith.engine.expr.ExpressionContext;
 import dev.keysmith.engine.expr.Projection;
-import dev.keysmith.engine.table.TableDef;
 import dev.keysmith.engine.keys.ItemCodec;
+import dev.keysmith.engine.table.TableDef;
 import dev.keysmith.engine.value.ItemSize;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -56,7 +56,8 @@ public final class TransactGetItems {
                 var g = items.get(i).get();
                 String tableName = Requests.tableName(g.tableName());
                 TableDef table = ctx.catalog().require(tx, tableName);
-                Map<String, AttributeValue> key = KeyLayout.checkKey(table, GetItem.normalizeKey(Requests.orNull(g.key())));
+                Map<String, AttributeValue> key =
+                        KeyLayout.checkKey(table, GetItem.normalizeKey(Requests.orNull(g.key())));
                 byte[] storageKey = KeyLayout.itemKey(table, key);
                 ByteBuffer id = ItemLocks.id(table.tableId(), storageKey);
                 if (!seen.add(id)) {
@@ -70,19 +71,23 @@ public final class TransactGetItems {
                 meters.computeIfAbsent(tableName, n -> new Meter(n, false))
                         .addTable(Meter.readUnits(item == null ? 0 : ItemSize.of(item), Meter.ReadMode.TRANSACTIONAL));
                 Projection p = projections.get(i);
-                out.add(item == null
-                        ? ItemResponse.builder().build()
-                        : ItemResponse.builder().item(p == null ? item : p.apply(item)).build());
+                out.add(
+                        item == null
+                                ? ItemResponse.builder().build()
+                                : ItemResponse.builder()
+                                        .item(p == null ? item : p.apply(item))
+                                        .build());
             }
             if (!conflicts.isEmpty()) {
                 List<CancellationReason> reasons = new ArrayList<>(size);
                 for (int i = 0; i < size; i++) {
-                    reasons.add(conflicts.contains(i)
-                            ? CancellationReason.builder()
-                                    .code("TransactionConflict")
-                                    .message("Transaction is ongoing for the item")
-                                    .build()
-                            : CancellationReason.builder().code("None").build());
+                    reasons.add(
+                            conflicts.contains(i)
+                                    ? CancellationReason.builder()
+                                            .code("TransactionConflict")
+                                            .message("Transaction is ongoing for the item")
+                                            .build()
+                                    : CancellationReason.builder().code("None").build());
                 }
                 throw Errors.transactionCanceled(reasons);
             }

@@ -93,12 +93,13 @@ public final class TransactWriteItems {
         if (!conflicts.isEmpty()) {
             List<CancellationReason> reasons = new ArrayList<>(size);
             for (int i = 0; i < size; i++) {
-                reasons.add(conflicts.contains(i)
-                        ? CancellationReason.builder()
-                                .code("TransactionConflict")
-                                .message("Transaction is ongoing for the item")
-                                .build()
-                        : CancellationReason.builder().code("None").build());
+                reasons.add(
+                        conflicts.contains(i)
+                                ? CancellationReason.builder()
+                                        .code("TransactionConflict")
+                                        .message("Transaction is ongoing for the item")
+                                        .build()
+                                : CancellationReason.builder().code("None").build());
             }
             throw Errors.transactionCanceled(reasons);
         }
@@ -146,11 +147,11 @@ public final class TransactWriteItems {
                         case PUT -> a.item();
                         case DELETE -> null;
                         case UPDATE -> {
-                            Map<String, AttributeValue> updated = a.update()
-                                    .apply(new LinkedHashMap<>(old == null ? t.key() : old));
+                            Map<String, AttributeValue> updated =
+                                    a.update().apply(new LinkedHashMap<>(old == null ? t.key() : old));
                             if (ItemSize.of(updated) > ItemSize.MAX_ITEM_SIZE) {
-                                throw Errors.transactionCanceled(validationAt(i, size,
-                                        "Item size to update has exceeded the maximum allowed size"));
+                                throw Errors.transactionCanceled(validationAt(
+                                        i, size, "Item size to update has exceeded the maximum allowed size"));
                             }
                             KeyLayout.checkIndexKeys(t.table(), updated);
                             yield updated;
@@ -158,7 +159,8 @@ public final class TransactWriteItems {
                     };
                     if (a.kind() == Kind.CHECK) {
                         // A condition check reads the item: two read units per 4 KB, as a transactional read.
-                        meter.addTable(Meter.readUnits(old == null ? 0 : ItemSize.of(old), Meter.ReadMode.TRANSACTIONAL));
+                        meter.addTable(
+                                Meter.readUnits(old == null ? 0 : ItemSize.of(old), Meter.ReadMode.TRANSACTIONAL));
                         continue;
                     }
                     ItemWriter.write(
@@ -197,7 +199,10 @@ public final class TransactWriteItems {
         for (int i = 0; i < size; i++) {
             reasons.add(
                     i == index
-                            ? CancellationReason.builder().code("ValidationError").message(message).build()
+                            ? CancellationReason.builder()
+                                    .code("ValidationError")
+                                    .message(message)
+                                    .build()
                             : CancellationReason.builder().code("None").build());
         }
         return reasons;
@@ -302,7 +307,8 @@ public final class TransactWriteItems {
                         }
                     }
                 } catch (DynamoDbException e) {
-                    throw Errors.transactionCanceled(validationAt(i, actions.size(), e.awsErrorDetails().errorMessage()));
+                    throw Errors.transactionCanceled(
+                            validationAt(i, actions.size(), e.awsErrorDetails().errorMessage()));
                 }
                 byte[] storageKey = KeyLayout.itemKey(table, key);
                 if (!seen.add(ItemLocks.id(table.tableId(), storageKey))) {

@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse
 public final class TransactionTokens {
     static final Duration WINDOW = Duration.ofMinutes(10);
 
-    private record Entry(TransactWriteItemsRequest request, @Nullable TransactWriteItemsResponse response, Instant at) {}
+    private record Entry(
+            TransactWriteItemsRequest request, @Nullable TransactWriteItemsResponse response, Instant at) {}
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final Clock clock;
@@ -29,7 +30,8 @@ public final class TransactionTokens {
     }
 
     /** The earlier response for this token and request, or null if this is the first call in the window. */
-    @Nullable TransactWriteItemsResponse replay(String token, TransactWriteItemsRequest request) {
+    @Nullable
+    TransactWriteItemsResponse replay(String token, TransactWriteItemsRequest request) {
         expire();
         Entry e = entries.get(token);
         if (e == null) {

@@ -85,7 +85,16 @@ public final class UpdateItem {
             Meter meter = new Meter(tableName, true);
             List<ItemChange> changes = new ArrayList<>(1);
             ItemWriter.write(
-                    tx, ctx.catalog(), table, storageKey, old, updated, meter, false, changes, ctx.clock().instant());
+                    tx,
+                    ctx.catalog(),
+                    table,
+                    storageKey,
+                    old,
+                    updated,
+                    meter,
+                    false,
+                    changes,
+                    ctx.clock().instant());
             return new Result(key, old, updated, meter, changes);
         });
         ctx.hooks().changed(r.changes());

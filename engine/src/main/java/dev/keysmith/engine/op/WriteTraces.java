@@ -11,13 +11,19 @@ final class WriteTraces {
     private WriteTraces() {}
 
     static void emit(
-            OpContext ctx, String operation, String tableName, Map<String, AttributeValue> keySource, Meter meter, long start) {
+            OpContext ctx,
+            String operation,
+            String tableName,
+            Map<String, AttributeValue> keySource,
+            Meter meter,
+            long start) {
         if (!ctx.hooks().tracing()) {
             return;
         }
         AttributeValue pk = null;
         int hash = -1;
-        String pkName = ctx.storage().read(tx -> ctx.catalog().require(tx, tableName).hash().name());
+        String pkName = ctx.storage()
+                .read(tx -> ctx.catalog().require(tx, tableName).hash().name());
         pk = keySource.get(pkName);
         if (pk != null) {
             hash = KeyCodec.hash16(KeyCodec.encode(pk));
@@ -26,7 +32,21 @@ final class WriteTraces {
         indexes.putAll(meter.localIndexUnits());
         ctx.hooks()
                 .trace(new ExecutionTrace(
-                        operation, tableName, null, pk, hash, null, true, null, 0, 0, 0, false, null, meter.total(),
-                        indexes, System.nanoTime() - start));
+                        operation,
+                        tableName,
+                        null,
+                        pk,
+                        hash,
+                        null,
+                        true,
+                        null,
+                        0,
+                        0,
+                        0,
+                        false,
+                        null,
+                        meter.total(),
+                        indexes,
+                        System.nanoTime() - start));
     }
 }

@@ -132,19 +132,24 @@ public final class SdkBench {
                     while (!stop.get()) {
                         long s = System.nanoTime();
                         switch (w) {
-                            case PUT -> client.putItem(b -> b.tableName(TABLE)
-                                    .item(Map.of(
-                                            "pk", AttributeValue.fromS("p" + random.nextInt(100_000)),
-                                            "sk", AttributeValue.fromN(String.valueOf(random.nextInt(1000))),
-                                            "data", AttributeValue.fromS(payload))));
-                            case GET -> client.getItem(b -> b.tableName(TABLE)
-                                    .key(Map.of(
-                                            "pk", AttributeValue.fromS("q" + random.nextInt(10)),
-                                            "sk", AttributeValue.fromN(String.valueOf(random.nextInt(PARTITION_ITEMS))))));
-                            case QUERY100 -> client.query(b -> b.tableName(TABLE)
-                                    .keyConditionExpression("pk = :p")
-                                    .expressionAttributeValues(
-                                            Map.of(":p", AttributeValue.fromS("q" + random.nextInt(10)))));
+                            case PUT ->
+                                client.putItem(b -> b.tableName(TABLE)
+                                        .item(Map.of(
+                                                "pk", AttributeValue.fromS("p" + random.nextInt(100_000)),
+                                                "sk", AttributeValue.fromN(String.valueOf(random.nextInt(1000))),
+                                                "data", AttributeValue.fromS(payload))));
+                            case GET ->
+                                client.getItem(b -> b.tableName(TABLE)
+                                        .key(Map.of(
+                                                "pk", AttributeValue.fromS("q" + random.nextInt(10)),
+                                                "sk",
+                                                        AttributeValue.fromN(
+                                                                String.valueOf(random.nextInt(PARTITION_ITEMS))))));
+                            case QUERY100 ->
+                                client.query(b -> b.tableName(TABLE)
+                                        .keyConditionExpression("pk = :p")
+                                        .expressionAttributeValues(
+                                                Map.of(":p", AttributeValue.fromS("q" + random.nextInt(10)))));
                         }
                         if (n < lat.length) {
                             lat[n] = System.nanoTime() - s;
@@ -186,11 +191,23 @@ public final class SdkBench {
         client.createTable(b -> b.tableName(TABLE)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .keySchema(
-                        KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
+                        KeySchemaElement.builder()
+                                .attributeName("pk")
+                                .keyType(KeyType.HASH)
+                                .build(),
+                        KeySchemaElement.builder()
+                                .attributeName("sk")
+                                .keyType(KeyType.RANGE)
+                                .build())
                 .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                        AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.N).build()));
+                        AttributeDefinition.builder()
+                                .attributeName("pk")
+                                .attributeType(ScalarAttributeType.S)
+                                .build(),
+                        AttributeDefinition.builder()
+                                .attributeName("sk")
+                                .attributeType(ScalarAttributeType.N)
+                                .build()));
         String payload = "y".repeat(200);
         for (int p = 0; p < 10; p++) {
             for (int s = 0; s < PARTITION_ITEMS; s++) {
@@ -211,7 +228,9 @@ public final class SdkBench {
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-                .httpClient(ApacheHttpClient.builder().maxConnections(Math.max(threads, 2)).build())
+                .httpClient(ApacheHttpClient.builder()
+                        .maxConnections(Math.max(threads, 2))
+                        .build())
                 .build();
     }
 

@@ -34,7 +34,11 @@ final class StubDynamo implements DynamoDbClient {
                     "sk", AttributeValue.fromN(String.valueOf(i)),
                     "data", AttributeValue.fromS(payload)));
         }
-        query = QueryResponse.builder().items(items).count(100).scannedCount(100).build();
+        query = QueryResponse.builder()
+                .items(items)
+                .count(100)
+                .scannedCount(100)
+                .build();
     }
 
     @Override

@@ -22,7 +22,10 @@ final class Fixtures {
     static void createTable(DynamoDbClient client, String name, String hash, ScalarAttributeType hashType) {
         client.createTable(b -> b.tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
-                .keySchema(KeySchemaElement.builder().attributeName(hash).keyType(KeyType.HASH).build())
+                .keySchema(KeySchemaElement.builder()
+                        .attributeName(hash)
+                        .keyType(KeyType.HASH)
+                        .build())
                 .attributeDefinitions(AttributeDefinition.builder()
                         .attributeName(hash)
                         .attributeType(hashType)
@@ -39,11 +42,23 @@ final class Fixtures {
         client.createTable(b -> b.tableName(name)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .keySchema(
-                        KeySchemaElement.builder().attributeName(hash).keyType(KeyType.HASH).build(),
-                        KeySchemaElement.builder().attributeName(range).keyType(KeyType.RANGE).build())
+                        KeySchemaElement.builder()
+                                .attributeName(hash)
+                                .keyType(KeyType.HASH)
+                                .build(),
+                        KeySchemaElement.builder()
+                                .attributeName(range)
+                                .keyType(KeyType.RANGE)
+                                .build())
                 .attributeDefinitions(
-                        AttributeDefinition.builder().attributeName(hash).attributeType(hashType).build(),
-                        AttributeDefinition.builder().attributeName(range).attributeType(rangeType).build()));
+                        AttributeDefinition.builder()
+                                .attributeName(hash)
+                                .attributeType(hashType)
+                                .build(),
+                        AttributeDefinition.builder()
+                                .attributeName(range)
+                                .attributeType(rangeType)
+                                .build()));
     }
 
     static AttributeValue s(String v) {

@@ -54,7 +54,8 @@ class ItemOperationsTest {
     }
 
     private Map<String, AttributeValue> get(String pk, String sk) {
-        return ddb.getItem(b -> b.tableName("items").key(item("pk", s(pk), "sk", n(sk))).consistentRead(true))
+        return ddb.getItem(b ->
+                        b.tableName("items").key(item("pk", s(pk), "sk", n(sk))).consistentRead(true))
                 .item();
     }
 
@@ -79,7 +80,11 @@ class ItemOperationsTest {
         assertEquals(item.get("bin"), back.get("bin"));
         assertEquals(item.get("map"), back.get("map"));
         assertEquals(item.get("list"), back.get("list"));
-        assertEquals(List.of("b", "a"), back.get("ss").ss().stream().sorted(java.util.Comparator.reverseOrder()).toList());
+        assertEquals(
+                List.of("b", "a"),
+                back.get("ss").ss().stream()
+                        .sorted(java.util.Comparator.reverseOrder())
+                        .toList());
         assertEquals(s(""), back.get("str"), "empty strings are allowed outside keys");
     }
 
@@ -181,7 +186,8 @@ class ItemOperationsTest {
                                         .build()))));
         ddb.putItem(b -> b.tableName("items")
                 .item(item("pk", s("a"), "sk", n("1"), "v", n("6")))
-                .expected(Map.of("v", ExpectedAttributeValue.builder().value(n("5")).build())));
+                .expected(Map.of(
+                        "v", ExpectedAttributeValue.builder().value(n("5")).build())));
         assertEquals(n("6"), get("a", "1").get("v"));
     }
 
@@ -194,7 +200,9 @@ class ItemOperationsTest {
                 () -> ddb.putItem(b -> b.tableName("items")
                         .item(item("pk", s("a"), "sk", n("1")))
                         .conditionExpression("attribute_exists(pk)")
-                        .expected(Map.of("v", ExpectedAttributeValue.builder().exists(false).build()))));
+                        .expected(Map.of(
+                                "v",
+                                ExpectedAttributeValue.builder().exists(false).build()))));
     }
 
     @Test
@@ -232,7 +240,9 @@ class ItemOperationsTest {
                 .updateExpression("REMOVE tags DELETE nothing :z")
                 .expressionAttributeValues(Map.of(":z", AttributeValue.fromSs(List.of("q"))))
                 .returnValues(ReturnValue.UPDATED_NEW));
-        assertTrue(removed.attributes() == null || removed.attributes().isEmpty() || !removed.attributes().containsKey("tags"));
+        assertTrue(removed.attributes() == null
+                || removed.attributes().isEmpty()
+                || !removed.attributes().containsKey("tags"));
         Map<String, AttributeValue> now = get("u", "1");
         assertEquals(n("2"), now.get("count"));
         assertFalse(now.containsKey("tags"));
@@ -255,20 +265,27 @@ class ItemOperationsTest {
         ddb.updateItem(b -> b.tableName("items")
                 .key(item("pk", s("l"), "sk", n("1")))
                 .attributeUpdates(Map.of(
-                        "v", AttributeValueUpdate.builder().value(n("10")).action("PUT").build())));
+                        "v",
+                        AttributeValueUpdate.builder()
+                                .value(n("10"))
+                                .action("PUT")
+                                .build())));
         ddb.updateItem(b -> b.tableName("items")
                 .key(item("pk", s("l"), "sk", n("1")))
                 .attributeUpdates(Map.of(
-                        "v", AttributeValueUpdate.builder().value(n("5")).action("ADD").build())));
+                        "v",
+                        AttributeValueUpdate.builder()
+                                .value(n("5"))
+                                .action("ADD")
+                                .build())));
         assertEquals(n("15"), get("l", "1").get("v"));
     }
 
     @Test
     void deleteReturnsOldItemAndMissingItemCostsOneWrite() {
         ddb.putItem(b -> b.tableName("items").item(item("pk", s("d"), "sk", n("1"), "v", s("x"))));
-        var r = ddb.deleteItem(b -> b.tableName("items")
-                .key(item("pk", s("d"), "sk", n("1")))
-                .returnValues(ReturnValue.ALL_OLD));
+        var r = ddb.deleteItem(
+                b -> b.tableName("items").key(item("pk", s("d"), "sk", n("1"))).returnValues(ReturnValue.ALL_OLD));
         assertEquals(s("x"), r.attributes().get("v"));
         assertNull(get("d", "1") == null || get("d", "1").isEmpty() ? null : get("d", "1"));
         // Reference 2.2: a delete of a non-existent item costs 1 WCU (live-verified in dynalite's tests).
@@ -282,11 +299,16 @@ class ItemOperationsTest {
     void writeCapacityRoundsUpPerKilobyte() {
         // Reference 1.3(b): {a: S(10), b: S(999), c: N"12.3456", d: B"AQI=", e: BS[...]} is exactly 1,024 bytes.
         Map<String, AttributeValue> item1024 = item(
-                "pk", s("k"),
-                "sk", n("1"),
-                "b", s("x".repeat(999 - 8)),
-                "c", n("12.3456"),
-                "d", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {1, 2})),
+                "pk",
+                s("k"),
+                "sk",
+                n("1"),
+                "b",
+                s("x".repeat(999 - 8)),
+                "c",
+                n("12.3456"),
+                "d",
+                AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {1, 2})),
                 "e",
                 AttributeValue.fromBs(List.of(
                         SdkBytes.fromByteArray(new byte[] {1, 2}),
@@ -295,10 +317,12 @@ class ItemOperationsTest {
         // pk(2)+k(1)+sk(2)+1(2) = 7; b: 1+991 = 992; c: 1+4 = 5; d: 1+2 = 3; e: 1+4 = 5 ... sum = 1,012; pad to 1,024:
         int size = 7 + 992 + 5 + 3 + 5;
         item1024.put("f", s("z".repeat(1024 - size - 1)));
-        var atLimit = ddb.putItem(b -> b.tableName("items").item(item1024).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        var atLimit = ddb.putItem(
+                b -> b.tableName("items").item(item1024).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         assertEquals(1.0, atLimit.consumedCapacity().capacityUnits(), "1,024 bytes is one write unit");
         item1024.put("f", s("z".repeat(1024 - size)));
-        var over = ddb.putItem(b -> b.tableName("items").item(item1024).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        var over = ddb.putItem(
+                b -> b.tableName("items").item(item1024).returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         assertEquals(2.0, over.consumedCapacity().capacityUnits(), "1,025 bytes (and replacing 1,024) is two");
     }
 
@@ -329,12 +353,12 @@ class ItemOperationsTest {
                 .item(item(
                         "pk", s("p"),
                         "sk", n("1"),
-                        "a", AttributeValue.fromM(Map.of("b", AttributeValue.fromL(List.of(s("x"), s("y"))), "c", s("z"))),
+                        "a",
+                                AttributeValue.fromM(
+                                        Map.of("b", AttributeValue.fromL(List.of(s("x"), s("y"))), "c", s("z"))),
                         "other", s("no"))));
-        var r = ddb.getItem(b -> b.tableName("items")
-                .key(item("pk", s("p"), "sk", n("1")))
-                .projectionExpression("a.b[1]"));
-        assertEquals(
-                Map.of("a", AttributeValue.fromM(Map.of("b", AttributeValue.fromL(List.of(s("y")))))), r.item());
+        var r = ddb.getItem(
+                b -> b.tableName("items").key(item("pk", s("p"), "sk", n("1"))).projectionExpression("a.b[1]"));
+        assertEquals(Map.of("a", AttributeValue.fromM(Map.of("b", AttributeValue.fromL(List.of(s("y")))))), r.item());
     }
 }
