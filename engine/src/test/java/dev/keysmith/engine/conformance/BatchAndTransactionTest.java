@@ -48,8 +48,8 @@ class BatchAndTransactionTest {
     void open() {
         session = target.open();
         ddb = session.client();
-        Fixtures.createTable(ddb, "a", "id", ScalarAttributeType.S);
-        Fixtures.createTable(ddb, "b", "id", ScalarAttributeType.S);
+        Fixtures.createTable(ddb, "tba", "id", ScalarAttributeType.S);
+        Fixtures.createTable(ddb, "tbb", "id", ScalarAttributeType.S);
     }
 
     @AfterEach
@@ -58,9 +58,7 @@ class BatchAndTransactionTest {
     }
 
     private static WriteRequest put(Map<String, AttributeValue> item) {
-        return WriteRequest.builder()
-                .putRequest(PutRequest.builder().item(item).build())
-                .build();
+        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
     }
 
     @Test
@@ -69,22 +67,22 @@ class BatchAndTransactionTest {
         for (int i = 0; i < 20; i++) {
             a.add(put(item("id", s("a" + i), "v", n(String.valueOf(i)))));
         }
-        var w = ddb.batchWriteItem(b -> b.requestItems(Map.of("a", a, "b", List.of(put(item("id", s("b0"))))))
+        var w = ddb.batchWriteItem(b -> b.requestItems(Map.of("tba", a, "tbb", List.of(put(item("id", s("b0"))))))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         assertTrue(w.unprocessedItems().isEmpty());
         assertEquals(2, w.consumedCapacity().size(), "one ConsumedCapacity per table");
         var r = ddb.batchGetItem(b -> b.requestItems(Map.of(
-                        "a",
+                        "tba",
                         KeysAndAttributes.builder()
                                 .keys(item("id", s("a1")), item("id", s("a2")), item("id", s("missing")))
                                 .projectionExpression("v")
                                 .build(),
-                        "b",
+                        "tbb",
                         KeysAndAttributes.builder().keys(item("id", s("b0"))).build()))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
-        assertEquals(2, r.responses().get("a").size());
-        assertTrue(r.responses().get("a").stream().allMatch(i -> i.keySet().equals(java.util.Set.of("v"))));
-        assertEquals(1, r.responses().get("b").size());
+        assertEquals(2, r.responses().get("tba").size());
+        assertTrue(r.responses().get("tba").stream().allMatch(i -> i.keySet().equals(java.util.Set.of("v"))));
+        assertEquals(1, r.responses().get("tbb").size());
         assertTrue(r.unprocessedKeys().isEmpty());
     }
 
@@ -97,8 +95,8 @@ class BatchAndTransactionTest {
         assertError(
                 "ValidationException",
                 "Provided list of item keys contains duplicates",
-                () -> ddb.batchWriteItem(b ->
-                        b.requestItems(Map.of("a", List.of(put(item("id", s("x"))), put(item("id", s("x"))))))));
+                () -> ddb.batchWriteItem(
+                        b -> b.requestItems(Map.of("tba", List.of(put(item("id", s("x"))), put(item("id", s("x"))))))));
         List<WriteRequest> tooMany = new ArrayList<>();
         for (int i = 0; i < 13; i++) {
             tooMany.add(put(item("id", s("x" + i))));
@@ -106,15 +104,12 @@ class BatchAndTransactionTest {
         assertError(
                 "ValidationException",
                 "Too many items requested for the BatchWriteItem call",
-                () -> ddb.batchWriteItem(b -> b.requestItems(Map.of("a", tooMany, "b", tooMany))));
+                () -> ddb.batchWriteItem(b -> b.requestItems(Map.of("tba", tooMany, "tbb", tooMany))));
         assertError(
                 "ValidationException",
                 "Provided list of item keys contains duplicates",
                 () -> ddb.batchGetItem(b -> b.requestItems(Map.of(
-                        "a",
-                        KeysAndAttributes.builder()
-                                .keys(item("id", s("k")), item("id", s("k")))
-                                .build()))));
+                        "tba", KeysAndAttributes.builder().keys(item("id", s("k")), item("id", s("k"))).build()))));
         assertError(
                 "ValidationException",
                 "The requestItems parameter is required for BatchGetItem",
@@ -122,43 +117,36 @@ class BatchAndTransactionTest {
     }
 
     private static TransactWriteItem putIn(String table, Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder()
-                .put(p -> p.tableName(table).item(item))
-                .build();
+        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build();
     }
 
     @Test
     void transactionWritesAllAndChargesDouble() {
         // Reference 2.2: 3 x 500-byte items = 6 WCU.
         var r = ddb.transactWriteItems(b -> b.transactItems(
-                        putIn("a", item("id", s("1"), "d", s("x".repeat(490)))),
-                        putIn("a", item("id", s("2"), "d", s("x".repeat(490)))),
-                        putIn("a", item("id", s("3"), "d", s("x".repeat(490)))))
+                        putIn("tba", item("id", s("1"), "d", s("x".repeat(490)))),
+                        putIn("tba", item("id", s("2"), "d", s("x".repeat(490)))),
+                        putIn("tba", item("id", s("3"), "d", s("x".repeat(490)))))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         assertEquals(6.0, r.consumedCapacity().getFirst().capacityUnits());
         var got = ddb.transactGetItems(b -> b.transactItems(
-                        TransactGetItem.builder()
-                                .get(g -> g.tableName("a").key(item("id", s("1"))))
-                                .build(),
-                        TransactGetItem.builder()
-                                .get(g -> g.tableName("a").key(item("id", s("9"))))
-                                .build())
+                        TransactGetItem.builder().get(g -> g.tableName("tba").key(item("id", s("1")))).build(),
+                        TransactGetItem.builder().get(g -> g.tableName("tba").key(item("id", s("9")))).build())
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         assertEquals(s("1"), got.responses().get(0).item().get("id"));
-        assertTrue(got.responses().get(1).item() == null
-                || got.responses().get(1).item().isEmpty());
+        assertTrue(got.responses().get(1).item() == null || got.responses().get(1).item().isEmpty());
         assertEquals(4.0, got.consumedCapacity().getFirst().capacityUnits(), "2 per item, missing ones included");
     }
 
     @Test
     void failedConditionCancelsEverythingWithReasons() {
-        ddb.putItem(b -> b.tableName("a").item(item("id", s("exists"), "v", n("1"))));
+        ddb.putItem(b -> b.tableName("tba").item(item("id", s("exists"), "v", n("1"))));
         TransactionCanceledException e = assertThrows(
                 TransactionCanceledException.class,
                 () -> ddb.transactWriteItems(b -> b.transactItems(
-                        putIn("b", item("id", s("new"))),
+                        putIn("tbb", item("id", s("new"))),
                         TransactWriteItem.builder()
-                                .conditionCheck(c -> c.tableName("a")
+                                .conditionCheck(c -> c.tableName("tba")
                                         .key(item("id", s("exists")))
                                         .conditionExpression("v = :two")
                                         .expressionAttributeValues(Map.of(":two", n("2")))
@@ -172,7 +160,7 @@ class BatchAndTransactionTest {
         assertEquals("None", e.cancellationReasons().get(0).code());
         assertEquals("ConditionalCheckFailed", e.cancellationReasons().get(1).code());
         assertEquals(n("1"), e.cancellationReasons().get(1).item().get("v"));
-        var missing = ddb.getItem(b -> b.tableName("b").key(item("id", s("new"))));
+        var missing = ddb.getItem(b -> b.tableName("tbb").key(item("id", s("new"))));
         assertTrue(!missing.hasItem() || missing.item().isEmpty(), "nothing of a cancelled transaction is written");
     }
 
@@ -181,8 +169,8 @@ class BatchAndTransactionTest {
         assertError(
                 "ValidationException",
                 "Transaction request cannot include multiple operations on one item",
-                () -> ddb.transactWriteItems(b ->
-                        b.transactItems(putIn("a", item("id", s("1"))), putIn("a", item("id", s("1"))))));
+                () -> ddb.transactWriteItems(
+                        b -> b.transactItems(putIn("tba", item("id", s("1"))), putIn("tba", item("id", s("1"))))));
         assertError(
                 "ValidationException",
                 "1 validation error detected: Value '[]' at 'transactItems' failed to satisfy constraint: Member must"
@@ -192,24 +180,18 @@ class BatchAndTransactionTest {
 
     @Test
     void clientRequestTokenMakesARetryIdempotent() {
-        var first = ddb.transactWriteItems(b ->
-                b.clientRequestToken("token-1").transactItems(putIn("a", item("id", s("t"), "v", n("1")))));
-        ddb.putItem(b -> b.tableName("a").item(item("id", s("t"), "v", n("2"))));
-        ddb.transactWriteItems(b ->
-                b.clientRequestToken("token-1").transactItems(putIn("a", item("id", s("t"), "v", n("1")))));
-        assertEquals(
-                n("2"),
-                ddb.getItem(b -> b.tableName("a").key(item("id", s("t"))))
-                        .item()
-                        .get("v"),
+        var first = ddb.transactWriteItems(
+                b -> b.clientRequestToken("token-1").transactItems(putIn("tba", item("id", s("t"), "v", n("1")))));
+        ddb.putItem(b -> b.tableName("tba").item(item("id", s("t"), "v", n("2"))));
+        ddb.transactWriteItems(
+                b -> b.clientRequestToken("token-1").transactItems(putIn("tba", item("id", s("t"), "v", n("1")))));
+        assertEquals(n("2"), ddb.getItem(b -> b.tableName("tba").key(item("id", s("t")))).item().get("v"),
                 "the retry did not write again");
         DynamoDbException mismatch = assertThrows(
                 DynamoDbException.class,
-                () -> ddb.transactWriteItems(b ->
-                        b.clientRequestToken("token-1").transactItems(putIn("a", item("id", s("t"), "v", n("3"))))));
-        assertEquals(
-                "IdempotentParameterMismatchException",
-                mismatch.awsErrorDetails().errorCode());
+                () -> ddb.transactWriteItems(b -> b.clientRequestToken("token-1")
+                        .transactItems(putIn("tba", item("id", s("t"), "v", n("3"))))));
+        assertEquals("IdempotentParameterMismatchException", mismatch.awsErrorDetails().errorCode());
         assertTrue(first.sdkHttpResponse().isSuccessful() || target == Target.EMBEDDED);
     }
 
@@ -218,7 +200,7 @@ class BatchAndTransactionTest {
         int accounts = 4;
         for (int i = 0; i < accounts; i++) {
             int k = i;
-            ddb.putItem(b -> b.tableName("a").item(item("id", s("acct" + k), "balance", n("1000"))));
+            ddb.putItem(b -> b.tableName("tba").item(item("id", s("acct" + k), "balance", n("1000"))));
         }
         AtomicInteger committed = new AtomicInteger();
         AtomicInteger conflicts = new AtomicInteger();
@@ -234,14 +216,14 @@ class BatchAndTransactionTest {
                     try {
                         ddb.transactWriteItems(b -> b.transactItems(
                                 TransactWriteItem.builder()
-                                        .update(u -> u.tableName("a")
+                                        .update(u -> u.tableName("tba")
                                                 .key(item("id", s("acct" + from)))
                                                 .updateExpression("SET balance = balance - :x")
                                                 .conditionExpression("balance >= :x")
                                                 .expressionAttributeValues(Map.of(":x", n("7"))))
                                         .build(),
                                 TransactWriteItem.builder()
-                                        .update(u -> u.tableName("a")
+                                        .update(u -> u.tableName("tba")
                                                 .key(item("id", s("acct" + to)))
                                                 .updateExpression("SET balance = balance + :x")
                                                 .expressionAttributeValues(Map.of(":x", n("7"))))
@@ -264,8 +246,8 @@ class BatchAndTransactionTest {
         long total = 0;
         for (int i = 0; i < accounts; i++) {
             int k = i;
-            total += Long.parseLong(ddb.getItem(
-                            b -> b.tableName("a").key(item("id", s("acct" + k))).consistentRead(true))
+            total += Long.parseLong(ddb.getItem(b -> b.tableName("tba").key(item("id", s("acct" + k)))
+                            .consistentRead(true))
                     .item()
                     .get("balance")
                     .n());

@@ -44,14 +44,14 @@ class QueryScanTest {
     void open() {
         session = target.open();
         ddb = session.client();
-        Fixtures.createTable(ddb, "t", "pk", ScalarAttributeType.S, "sk", ScalarAttributeType.N);
+        Fixtures.createTable(ddb, "tbl", "pk", ScalarAttributeType.S, "sk", ScalarAttributeType.N);
         // Partition "p": sort keys -5 .. 14 (numeric order differs from string order: -5 < 2 < 10).
         for (int i = -5; i < 15; i++) {
             int k = i;
-            ddb.putItem(b -> b.tableName("t")
+            ddb.putItem(b -> b.tableName("tbl")
                     .item(item("pk", s("p"), "sk", n(String.valueOf(k)), "even", AttributeValue.fromBool(k % 2 == 0))));
         }
-        ddb.putItem(b -> b.tableName("t").item(item("pk", s("other"), "sk", n("1"))));
+        ddb.putItem(b -> b.tableName("tbl").item(item("pk", s("other"), "sk", n("1"))));
     }
 
     @AfterEach
@@ -64,8 +64,7 @@ class QueryScanTest {
     }
 
     private QueryResponse query(String keyCondition, Map<String, AttributeValue> values) {
-        return ddb.query(
-                b -> b.tableName("t").keyConditionExpression(keyCondition).expressionAttributeValues(values));
+        return ddb.query(b -> b.tableName("tbl").keyConditionExpression(keyCondition).expressionAttributeValues(values));
     }
 
     @Test
@@ -77,18 +76,19 @@ class QueryScanTest {
         assertEquals(List.of(7), sortKeys(query("pk = :p AND sk = :v", Map.of(":p", s("p"), ":v", n("7.0")))));
         assertEquals(
                 List.of(-1, 0, 1, 2),
-                sortKeys(query("pk = :p AND sk BETWEEN :a AND :b", Map.of(":p", s("p"), ":a", n("-1"), ":b", n("2")))));
+                sortKeys(query(
+                        "pk = :p AND sk BETWEEN :a AND :b", Map.of(":p", s("p"), ":a", n("-1"), ":b", n("2")))));
         assertEquals(20, query("pk = :p", Map.of(":p", s("p"))).count());
         assertEquals(List.of(), sortKeys(query("pk = :p", Map.of(":p", s("absent")))));
     }
 
     @Test
     void beginsWithOnStringSortKeys() {
-        Fixtures.createTable(ddb, "s", "pk", ScalarAttributeType.S, "sk", ScalarAttributeType.S);
+        Fixtures.createTable(ddb, "str", "pk", ScalarAttributeType.S, "sk", ScalarAttributeType.S);
         for (String sk : List.of("ORDER#1", "ORDER#2", "ORDERS", "PROFILE", "ORDER#10")) {
-            ddb.putItem(b -> b.tableName("s").item(item("pk", s("u"), "sk", s(sk))));
+            ddb.putItem(b -> b.tableName("str").item(item("pk", s("u"), "sk", s(sk))));
         }
-        var r = ddb.query(b -> b.tableName("s")
+        var r = ddb.query(b -> b.tableName("str")
                 .keyConditionExpression("pk = :p AND begins_with(sk, :pre)")
                 .expressionAttributeValues(Map.of(":p", s("u"), ":pre", s("ORDER#"))));
         assertEquals(
@@ -99,7 +99,7 @@ class QueryScanTest {
 
     @Test
     void reverseOrderWithScanIndexForwardFalse() {
-        var r = ddb.query(b -> b.tableName("t")
+        var r = ddb.query(b -> b.tableName("tbl")
                 .keyConditionExpression("pk = :p AND sk > :v")
                 .expressionAttributeValues(Map.of(":p", s("p"), ":v", n("11")))
                 .scanIndexForward(false));
@@ -114,7 +114,7 @@ class QueryScanTest {
         int pages = 0;
         do {
             Map<String, AttributeValue> from = start;
-            var r = ddb.query(b -> b.tableName("t")
+            var r = ddb.query(b -> b.tableName("tbl")
                     .keyConditionExpression("pk = :p")
                     .expressionAttributeValues(Map.of(":p", s("p")))
                     .limit(5)
@@ -131,7 +131,7 @@ class QueryScanTest {
 
     @Test
     void filterAppliesAfterLimitAndDoesNotReduceScannedCount() {
-        var r = ddb.query(b -> b.tableName("t")
+        var r = ddb.query(b -> b.tableName("tbl")
                 .keyConditionExpression("pk = :p")
                 .filterExpression("even = :t")
                 .expressionAttributeValues(Map.of(":p", s("p"), ":t", AttributeValue.fromBool(true)))
@@ -143,7 +143,7 @@ class QueryScanTest {
 
     @Test
     void selectCountReturnsNoItems() {
-        var r = ddb.query(b -> b.tableName("t")
+        var r = ddb.query(b -> b.tableName("tbl")
                 .keyConditionExpression("pk = :p")
                 .expressionAttributeValues(Map.of(":p", s("p")))
                 .select(Select.COUNT));
@@ -155,12 +155,12 @@ class QueryScanTest {
     void queryCapacityRoundsTheSumOnce() {
         // Reference 2.2: a Query sums the sizes of all items read, then rounds up to 4 KB once.
         // Each item: pk(2)+p(1) + sk(2)+N + even(4)+1 = 10..11 bytes; 20 items = well under 4 KB -> 0.5 RCU eventual.
-        var r = ddb.query(b -> b.tableName("t")
+        var r = ddb.query(b -> b.tableName("tbl")
                 .keyConditionExpression("pk = :p")
                 .expressionAttributeValues(Map.of(":p", s("p")))
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         assertEquals(0.5, r.consumedCapacity().capacityUnits());
-        var empty = ddb.query(b -> b.tableName("t")
+        var empty = ddb.query(b -> b.tableName("tbl")
                 .keyConditionExpression("pk = :p")
                 .expressionAttributeValues(Map.of(":p", s("none")))
                 .consistentRead(true)
@@ -176,8 +176,9 @@ class QueryScanTest {
             int k = i;
             ddb.putItem(b -> b.tableName("big").item(item("pk", s("b"), "sk", n(String.valueOf(k)), "d", s(payload))));
         }
-        var r = ddb.query(b ->
-                b.tableName("big").keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", s("b"))));
+        var r = ddb.query(b -> b.tableName("big")
+                .keyConditionExpression("pk = :p")
+                .expressionAttributeValues(Map.of(":p", s("b"))));
         assertTrue(r.count() >= 10 && r.count() < 15, "about 1 MB of 100 KB items, not all 15: " + r.count());
         assertNotNull(r.lastEvaluatedKey());
     }
@@ -195,25 +196,25 @@ class QueryScanTest {
         assertError(
                 "ValidationException",
                 "Filter Expression can only contain non-primary key attributes: Primary key attribute: sk",
-                () -> ddb.query(b -> b.tableName("t")
+                () -> ddb.query(b -> b.tableName("tbl")
                         .keyConditionExpression("pk = :p")
                         .filterExpression("sk > :v")
                         .expressionAttributeValues(Map.of(":p", s("p"), ":v", n("1")))));
         assertError(
                 "ValidationException",
                 "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.",
-                () -> ddb.query(b -> b.tableName("t")));
+                () -> ddb.query(b -> b.tableName("tbl")));
         assertError(
                 "ValidationException",
                 "The provided starting key is outside query boundaries based on provided conditions",
-                () -> ddb.query(b -> b.tableName("t")
+                () -> ddb.query(b -> b.tableName("tbl")
                         .keyConditionExpression("pk = :p")
                         .expressionAttributeValues(Map.of(":p", s("p")))
                         .exclusiveStartKey(item("pk", s("other"), "sk", n("1")))));
         assertError(
                 "ValidationException",
                 "The table does not have the specified index: nope",
-                () -> ddb.query(b -> b.tableName("t")
+                () -> ddb.query(b -> b.tableName("tbl")
                         .indexName("nope")
                         .keyConditionExpression("pk = :p")
                         .expressionAttributeValues(Map.of(":p", s("p")))));
@@ -221,7 +222,7 @@ class QueryScanTest {
 
     @Test
     void legacyKeyConditionsAndQueryFilter() {
-        var r = ddb.query(b -> b.tableName("t")
+        var r = ddb.query(b -> b.tableName("tbl")
                 .keyConditions(Map.of(
                         "pk",
                         Condition.builder()
@@ -248,7 +249,7 @@ class QueryScanTest {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            ScanResponse r = ddb.scan(b -> b.tableName("t").limit(7).exclusiveStartKey(from));
+            ScanResponse r = ddb.scan(b -> b.tableName("tbl").limit(7).exclusiveStartKey(from));
             for (var i : r.items()) {
                 assertTrue(seen.add(i.get("pk").s() + "/" + i.get("sk").n()), "no item twice");
             }
@@ -261,13 +262,13 @@ class QueryScanTest {
     void parallelScanSegmentsAreDisjointAndComplete() {
         for (int i = 0; i < 200; i++) {
             int k = i;
-            ddb.putItem(b -> b.tableName("t").item(item("pk", s("part" + k), "sk", n("0"))));
+            ddb.putItem(b -> b.tableName("tbl").item(item("pk", s("part" + k), "sk", n("0"))));
         }
         for (int total : List.of(1, 3, 8)) {
             Set<String> seen = new HashSet<>();
             for (int seg = 0; seg < total; seg++) {
                 int segment = seg;
-                var r = ddb.scan(b -> b.tableName("t").segment(segment).totalSegments(total));
+                var r = ddb.scan(b -> b.tableName("tbl").segment(segment).totalSegments(total));
                 assertNull(r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null);
                 for (var i : r.items()) {
                     assertTrue(seen.add(i.get("pk").s() + "/" + i.get("sk").n()), "segments overlap");
@@ -279,12 +280,12 @@ class QueryScanTest {
                 "ValidationException",
                 "The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 5 is not"
                         + " less than TotalSegments: 5",
-                () -> ddb.scan(b -> b.tableName("t").segment(5).totalSegments(5)));
+                () -> ddb.scan(b -> b.tableName("tbl").segment(5).totalSegments(5)));
         assertError(
                 "ValidationException",
                 "The TotalSegments parameter is required but was not present in the request when Segment parameter"
                         + " is present",
-                () -> ddb.scan(b -> b.tableName("t").segment(0)));
+                () -> ddb.scan(b -> b.tableName("tbl").segment(0)));
     }
 
     @Test
@@ -293,6 +294,6 @@ class QueryScanTest {
                 "ValidationException",
                 "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have"
                         + " value greater than or equal to 1",
-                () -> ddb.scan(b -> b.tableName("t").limit(0)));
+                () -> ddb.scan(b -> b.tableName("tbl").limit(0)));
     }
 }

@@ -41,31 +41,22 @@ class SecondaryIndexTest {
     DynamoDbClient ddb;
 
     private static KeySchemaElement hash(String name) {
-        return KeySchemaElement.builder()
-                .attributeName(name)
-                .keyType(KeyType.HASH)
-                .build();
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build();
     }
 
     private static KeySchemaElement range(String name) {
-        return KeySchemaElement.builder()
-                .attributeName(name)
-                .keyType(KeyType.RANGE)
-                .build();
+        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.RANGE).build();
     }
 
     private static AttributeDefinition def(String name, ScalarAttributeType type) {
-        return AttributeDefinition.builder()
-                .attributeName(name)
-                .attributeType(type)
-                .build();
+        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
     }
 
     @BeforeEach
     void open() {
         session = target.open();
         ddb = session.client();
-        ddb.createTable(b -> b.tableName("t")
+        ddb.createTable(b -> b.tableName("tbl")
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .keySchema(hash("pk"), range("sk"))
                 .attributeDefinitions(
@@ -78,16 +69,12 @@ class SecondaryIndexTest {
                         GlobalSecondaryIndex.builder()
                                 .indexName("GSI1")
                                 .keySchema(hash("g1"))
-                                .projection(Projection.builder()
-                                        .projectionType(ProjectionType.KEYS_ONLY)
-                                        .build())
+                                .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
                                 .build(),
                         GlobalSecondaryIndex.builder()
                                 .indexName("GSI2")
                                 .keySchema(hash("g2"), range("sk"))
-                                .projection(Projection.builder()
-                                        .projectionType(ProjectionType.ALL)
-                                        .build())
+                                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
                                 .build())
                 .localSecondaryIndexes(LocalSecondaryIndex.builder()
                         .indexName("LSI1")
@@ -111,17 +98,17 @@ class SecondaryIndexTest {
         var base = item("pk", s("a"), "sk", s("1"), "g1", s("x"), "g2", s("y"));
         int keysAndIndexKeys = 2 + 1 + 2 + 1 + 2 + 1 + 2 + 1; // 12 bytes
         base.put("d", s("z".repeat(3000 - keysAndIndexKeys - 1)));
-        ConsumedCapacity put = ddb.putItem(
-                        b -> b.tableName("t").item(base).returnConsumedCapacity(ReturnConsumedCapacity.INDEXES))
+        ConsumedCapacity put = ddb.putItem(b -> b.tableName("tbl")
+                        .item(base)
+                        .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES))
                 .consumedCapacity();
         assertEquals(7.0, put.capacityUnits());
         assertEquals(3.0, put.table().capacityUnits());
         assertEquals(1.0, put.globalSecondaryIndexes().get("GSI1").capacityUnits());
         assertEquals(3.0, put.globalSecondaryIndexes().get("GSI2").capacityUnits());
 
-        // Changing only GSI1's key: table 3 + GSI1 delete + put (2) + GSI2 unchanged projection? No: ALL re-projects
-        // g1.
-        ConsumedCapacity update = ddb.updateItem(b -> b.tableName("t")
+        // Changing only GSI1's key: table 3 + GSI1 delete + put (2) + GSI2 unchanged projection? No: ALL re-projects g1.
+        ConsumedCapacity update = ddb.updateItem(b -> b.tableName("tbl")
                         .key(item("pk", s("a"), "sk", s("1")))
                         .updateExpression("SET g1 = :v")
                         .expressionAttributeValues(Map.of(":v", s("w")))
@@ -134,36 +121,35 @@ class SecondaryIndexTest {
 
     @Test
     void itemsWithoutTheIndexKeyAreNotIndexed() {
-        ddb.putItem(b -> b.tableName("t").item(item("pk", s("a"), "sk", s("1"), "g1", s("x"))));
-        ddb.putItem(b -> b.tableName("t").item(item("pk", s("b"), "sk", s("1"))));
-        ddb.putItem(b -> b.tableName("t").item(item("pk", s("c"), "sk", s("1"), "g1", s("x"))));
-        var r = ddb.scan(b -> b.tableName("t").indexName("GSI1"));
+        ddb.putItem(b -> b.tableName("tbl").item(item("pk", s("a"), "sk", s("1"), "g1", s("x"))));
+        ddb.putItem(b -> b.tableName("tbl").item(item("pk", s("b"), "sk", s("1"))));
+        ddb.putItem(b -> b.tableName("tbl").item(item("pk", s("c"), "sk", s("1"), "g1", s("x"))));
+        var r = ddb.scan(b -> b.tableName("tbl").indexName("GSI1"));
         assertEquals(2, r.count());
-        var q = ddb.query(b -> b.tableName("t")
+        var q = ddb.query(b -> b.tableName("tbl")
                 .indexName("GSI1")
                 .keyConditionExpression("g1 = :x")
                 .expressionAttributeValues(Map.of(":x", s("x"))));
         assertEquals(2, q.count());
         assertEquals(Map.of("pk", s("a"), "sk", s("1"), "g1", s("x")), q.items().getFirst(), "KEYS_ONLY entry");
         // Removing the index key removes the entry.
-        ddb.updateItem(
-                b -> b.tableName("t").key(item("pk", s("a"), "sk", s("1"))).updateExpression("REMOVE g1"));
-        assertEquals(1, ddb.scan(b -> b.tableName("t").indexName("GSI1")).count());
+        ddb.updateItem(b -> b.tableName("tbl").key(item("pk", s("a"), "sk", s("1"))).updateExpression("REMOVE g1"));
+        assertEquals(1, ddb.scan(b -> b.tableName("tbl").indexName("GSI1")).count());
     }
 
     @Test
     void indexQueriesReturnTheLastEvaluatedKeyWithIndexAndTableKeys() {
         for (int i = 0; i < 3; i++) {
             int k = i;
-            ddb.putItem(b -> b.tableName("t").item(item("pk", s("p" + k), "sk", s("1"), "g2", s("same"))));
+            ddb.putItem(b -> b.tableName("tbl").item(item("pk", s("p" + k), "sk", s("1"), "g2", s("same"))));
         }
-        var r = ddb.query(b -> b.tableName("t")
+        var r = ddb.query(b -> b.tableName("tbl")
                 .indexName("GSI2")
                 .keyConditionExpression("g2 = :g")
                 .expressionAttributeValues(Map.of(":g", s("same")))
                 .limit(2));
         assertEquals(Map.of("pk", r.items().get(1).get("pk"), "sk", s("1"), "g2", s("same")), r.lastEvaluatedKey());
-        var rest = ddb.query(b -> b.tableName("t")
+        var rest = ddb.query(b -> b.tableName("tbl")
                 .indexName("GSI2")
                 .keyConditionExpression("g2 = :g")
                 .expressionAttributeValues(Map.of(":g", s("same")))
@@ -176,7 +162,7 @@ class SecondaryIndexTest {
         assertError(
                 "ValidationException",
                 "Consistent reads are not supported on global secondary indexes",
-                () -> ddb.query(b -> b.tableName("t")
+                () -> ddb.query(b -> b.tableName("tbl")
                         .indexName("GSI1")
                         .consistentRead(true)
                         .keyConditionExpression("g1 = :x")
@@ -185,7 +171,7 @@ class SecondaryIndexTest {
                 "ValidationException",
                 "One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global"
                         + " secondary index GSI1 because its projection type is not ALL",
-                () -> ddb.query(b -> b.tableName("t")
+                () -> ddb.query(b -> b.tableName("tbl")
                         .indexName("GSI1")
                         .select(Select.ALL_ATTRIBUTES)
                         .keyConditionExpression("g1 = :x")
@@ -194,14 +180,14 @@ class SecondaryIndexTest {
                 "ValidationException",
                 "One or more parameter values were invalid: Type mismatch for Index Key lsk Expected: N Actual: S"
                         + " IndexName: LSI1",
-                () -> ddb.putItem(b -> b.tableName("t").item(item("pk", s("a"), "sk", s("1"), "lsk", s("x")))));
+                () -> ddb.putItem(b -> b.tableName("tbl").item(item("pk", s("a"), "sk", s("1"), "lsk", s("x")))));
     }
 
     @Test
     void localIndexQueryFetchesUnprojectedAttributesFromTheTable() {
-        ddb.putItem(b ->
-                b.tableName("t").item(item("pk", s("a"), "sk", s("1"), "lsk", n("5"), "inc", s("i"), "other", s("o"))));
-        var projected = ddb.query(b -> b.tableName("t")
+        ddb.putItem(b -> b.tableName("tbl")
+                .item(item("pk", s("a"), "sk", s("1"), "lsk", n("5"), "inc", s("i"), "other", s("o"))));
+        var projected = ddb.query(b -> b.tableName("tbl")
                 .indexName("LSI1")
                 .keyConditionExpression("pk = :p AND lsk > :v")
                 .expressionAttributeValues(Map.of(":p", s("a"), ":v", n("1")))
@@ -209,11 +195,9 @@ class SecondaryIndexTest {
         assertFalse(projected.items().getFirst().containsKey("other"));
         assertTrue(projected.items().getFirst().containsKey("inc"));
         assertEquals(0.0, projected.consumedCapacity().table().capacityUnits());
-        assertEquals(
-                0.5,
-                projected.consumedCapacity().localSecondaryIndexes().get("LSI1").capacityUnits());
+        assertEquals(0.5, projected.consumedCapacity().localSecondaryIndexes().get("LSI1").capacityUnits());
 
-        var all = ddb.query(b -> b.tableName("t")
+        var all = ddb.query(b -> b.tableName("tbl")
                 .indexName("LSI1")
                 .select(Select.ALL_ATTRIBUTES)
                 .keyConditionExpression("pk = :p AND lsk > :v")
@@ -223,7 +207,6 @@ class SecondaryIndexTest {
         // Reference 2.2: index entries summed and rounded, plus each fetched item rounded up individually.
         assertEquals(0.5, all.consumedCapacity().table().capacityUnits());
         assertEquals(1.0, all.consumedCapacity().capacityUnits());
-        assertEquals(
-                List.of("a"), all.items().stream().map(i -> i.get("pk").s()).toList());
+        assertEquals(List.of("a"), all.items().stream().map(i -> i.get("pk").s()).toList());
     }
 }
