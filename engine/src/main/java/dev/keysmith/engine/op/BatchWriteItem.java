@@ -54,15 +54,13 @@ public final class BatchWriteItem {
                                     + " PutRequest or DeleteRequest");
                 }
                 if (put) {
-                    Map<String, AttributeValue> item =
-                            ItemValidator.validateItem(w.putRequest().item());
+                    Map<String, AttributeValue> item = ItemValidator.validateItem(w.putRequest().item());
                     if (ItemSize.of(item) > ItemSize.MAX_ITEM_SIZE) {
                         throw Errors.validation("Item size has exceeded the maximum allowed size");
                     }
                     ops.add(new Op(table, item, null));
                 } else {
-                    ops.add(new Op(
-                            table, null, GetItem.normalizeKey(w.deleteRequest().key())));
+                    ops.add(new Op(table, null, GetItem.normalizeKey(w.deleteRequest().key())));
                 }
             }
         }
@@ -75,8 +73,7 @@ public final class BatchWriteItem {
             List<byte[]> keys = new ArrayList<>(ops.size());
             Set<ByteBuffer> seen = new HashSet<>();
             for (Op op : ops) {
-                TableDef table =
-                        tables.computeIfAbsent(op.table(), n -> ctx.catalog().require(tx, n));
+                TableDef table = tables.computeIfAbsent(op.table(), n -> ctx.catalog().require(tx, n));
                 byte[] key;
                 if (op.putItem() != null) {
                     KeyLayout.checkItemKeys(table, op.putItem());
@@ -91,13 +88,12 @@ public final class BatchWriteItem {
             }
             Map<String, Meter> meters = new LinkedHashMap<>();
             List<ItemChange> changes = new ArrayList<>(ops.size());
-            var now = ctx.clock().instant();
             for (int i = 0; i < ops.size(); i++) {
                 Op op = ops.get(i);
                 TableDef table = tables.get(op.table());
                 Meter meter = meters.computeIfAbsent(op.table(), n -> new Meter(n, true));
                 var old = ItemWriter.read(tx, table, keys.get(i));
-                ItemWriter.write(tx, ctx.catalog(), table, keys.get(i), old, op.putItem(), meter, false, changes, now);
+                ItemWriter.write(tx, ctx, table, keys.get(i), old, op.putItem(), meter, false, changes);
             }
             return new Result(meters, changes);
         });

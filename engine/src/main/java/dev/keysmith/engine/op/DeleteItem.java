@@ -31,8 +31,8 @@ public final class DeleteItem {
                 values,
                 "ConditionExpression is null");
         Map<String, AttributeValue> rawKey = GetItem.normalizeKey(Requests.orNull(req.key()));
-        Condition condition =
-                WriteConditions.parse(req.conditionExpression(), expected, req.conditionalOperator(), names, values);
+        Condition condition = WriteConditions.parse(
+                req.conditionExpression(), expected, req.conditionalOperator(), names, values);
         boolean returnOldOnFailure =
                 req.returnValuesOnConditionCheckFailure() == ReturnValuesOnConditionCheckFailure.ALL_OLD;
 
@@ -50,17 +50,7 @@ public final class DeleteItem {
             WriteConditions.check(condition, old, returnOldOnFailure);
             Meter meter = new Meter(tableName, true);
             List<ItemChange> changes = new ArrayList<>(1);
-            ItemWriter.write(
-                    tx,
-                    ctx.catalog(),
-                    table,
-                    storageKey,
-                    old,
-                    null,
-                    meter,
-                    false,
-                    changes,
-                    ctx.clock().instant());
+            ItemWriter.write(tx, ctx, table, storageKey, old, null, meter, false, changes);
             return new Result(key, old, meter, changes);
         });
         ctx.hooks().changed(r.changes());

@@ -8,7 +8,6 @@ import dev.keysmith.engine.table.IndexDef;
 import dev.keysmith.engine.table.TableDef;
 import dev.keysmith.engine.value.AttributeValues;
 import dev.keysmith.engine.value.ItemSize;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -36,15 +35,33 @@ final class ItemWriter {
      */
     static void write(
             WriteTx tx,
-            Catalog catalog,
+            OpContext ctx,
             TableDef table,
             byte[] key,
             @Nullable Map<String, AttributeValue> oldItem,
             @Nullable Map<String, AttributeValue> newItem,
             @Nullable Meter meter,
             boolean transactional,
-            @Nullable List<ItemChange> changes,
-            Instant now) {
+            List<ItemChange> changes) {
+        write(tx, ctx, table, key, oldItem, newItem, meter, transactional, changes, false);
+    }
+
+    /**
+     * The same, for the time-to-live sweeper when {@code byTtl}: no capacity, and the stream record says the service
+     * deleted the item.
+     */
+    static void write(
+            WriteTx tx,
+            OpContext ctx,
+            TableDef table,
+            byte[] key,
+            @Nullable Map<String, AttributeValue> oldItem,
+            @Nullable Map<String, AttributeValue> newItem,
+            @Nullable Meter meter,
+            boolean transactional,
+            List<ItemChange> changes,
+            boolean byTtl) {
+        Catalog catalog = ctx.catalog();
         int oldSize = oldItem == null ? 0 : ItemSize.of(oldItem);
         int newSize = newItem == null ? 0 : ItemSize.of(newItem);
         if (newItem == null) {
@@ -58,23 +75,27 @@ final class ItemWriter {
             meter.addTable(Meter.writeUnits(Math.max(oldSize, newSize)) * (transactional ? 2 : 1));
         }
         for (IndexDef index : table.indexes()) {
-            writeIndex(tx, table, index, oldItem, newItem, meter);
+            writeIndex(tx, catalog, table, index, oldItem, newItem, meter);
         }
         long countDelta = (newItem != null ? 1 : 0) - (oldItem != null ? 1 : 0);
         if (countDelta != 0 || oldSize != newSize) {
             catalog.adjustStats(tx, table.name(), countDelta, (long) newSize - oldSize);
         }
-        if (changes != null && (oldItem != null || newItem != null)) {
+        if (oldItem != null || newItem != null) {
             Map<String, AttributeValue> any = newItem != null ? newItem : oldItem;
             OperationType kind = oldItem == null
                     ? OperationType.INSERT
                     : newItem == null ? OperationType.REMOVE : OperationType.MODIFY;
-            changes.add(new ItemChange(table.name(), kind, KeyLayout.keyOf(table, any), oldItem, newItem, false, now));
+            ItemChange change = new ItemChange(
+                    table.name(), kind, KeyLayout.keyOf(table, any), oldItem, newItem, byTtl, ctx.clock().instant());
+            ctx.streams().append(tx, table, change);
+            changes.add(change);
         }
     }
 
     private static void writeIndex(
             WriteTx tx,
+            Catalog catalog,
             TableDef table,
             IndexDef index,
             @Nullable Map<String, AttributeValue> oldItem,
@@ -93,15 +114,22 @@ final class ItemWriter {
                 return; // nothing projected changed: no index write (DynamoDB charges 0 here)
             }
             tx.put(index.storeName(), newKey, ItemCodec.encode(newEntry));
-            units = Meter.writeUnits(ItemSize.of(newEntry));
+            int oldSize = ItemSize.of(oldEntry);
+            int newSize = ItemSize.of(newEntry);
+            units = Meter.writeUnits(newSize);
+            catalog.adjustIndexStats(tx, table.name(), index.name(), 0, newSize - oldSize);
         } else {
             if (oldKey != null) {
                 tx.delete(index.storeName(), oldKey);
-                units += Meter.writeUnits(ItemSize.of(oldEntry));
+                int oldSize = ItemSize.of(oldEntry);
+                units += Meter.writeUnits(oldSize);
+                catalog.adjustIndexStats(tx, table.name(), index.name(), -1, -oldSize);
             }
             if (newKey != null) {
                 tx.put(index.storeName(), newKey, ItemCodec.encode(newEntry));
-                units += Meter.writeUnits(ItemSize.of(newEntry));
+                int newSize = ItemSize.of(newEntry);
+                units += Meter.writeUnits(newSize);
+                catalog.adjustIndexStats(tx, table.name(), index.name(), 1, newSize);
             }
         }
         if (meter != null) {

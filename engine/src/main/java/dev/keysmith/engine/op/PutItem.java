@@ -3,6 +3,7 @@ package dev.keysmith.engine.op;
 import dev.keysmith.engine.change.ItemChange;
 import dev.keysmith.engine.error.Errors;
 import dev.keysmith.engine.expr.Condition;
+import dev.keysmith.engine.expr.ExpressionContext;
 import dev.keysmith.engine.table.TableDef;
 import dev.keysmith.engine.value.ItemSize;
 import dev.keysmith.engine.value.ItemValidator;
@@ -39,8 +40,8 @@ public final class PutItem {
                 values,
                 "ConditionExpression is null");
         Map<String, AttributeValue> item = ItemValidator.validateItem(rawItem);
-        Condition condition =
-                WriteConditions.parse(req.conditionExpression(), expected, req.conditionalOperator(), names, values);
+        Condition condition = WriteConditions.parse(
+                req.conditionExpression(), expected, req.conditionalOperator(), names, values);
         if (ItemSize.of(item) > ItemSize.MAX_ITEM_SIZE) {
             throw Errors.validation("Item size has exceeded the maximum allowed size");
         }
@@ -57,17 +58,7 @@ public final class PutItem {
             WriteConditions.check(condition, old, returnOldOnFailure);
             Meter meter = new Meter(tableName, true);
             List<ItemChange> changes = new ArrayList<>(1);
-            ItemWriter.write(
-                    tx,
-                    ctx.catalog(),
-                    table,
-                    key,
-                    old,
-                    item,
-                    meter,
-                    false,
-                    changes,
-                    ctx.clock().instant());
+            ItemWriter.write(tx, ctx, table, key, old, item, meter, false, changes);
             return new Result(old, meter, changes);
         });
         ctx.hooks().changed(r.changes());

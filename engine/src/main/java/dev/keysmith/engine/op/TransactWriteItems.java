@@ -136,7 +136,6 @@ public final class TransactWriteItems {
                 }
                 Map<String, Meter> meters = new LinkedHashMap<>();
                 List<ItemChange> changes = new ArrayList<>();
-                var now = ctx.clock().instant();
                 for (int i = 0; i < size; i++) {
                     Action a = actions.get(i);
                     Target t = targets.get(i);
@@ -163,8 +162,7 @@ public final class TransactWriteItems {
                                 Meter.readUnits(old == null ? 0 : ItemSize.of(old), Meter.ReadMode.TRANSACTIONAL));
                         continue;
                     }
-                    ItemWriter.write(
-                            tx, ctx.catalog(), t.table(), t.storageKey(), old, next, meter, true, changes, now);
+                    ItemWriter.write(tx, ctx, t.table(), t.storageKey(), old, next, meter, true, changes);
                 }
                 return new Result(meters, changes);
             });

@@ -84,17 +84,7 @@ public final class UpdateItem {
             KeyLayout.checkIndexKeys(table, updated);
             Meter meter = new Meter(tableName, true);
             List<ItemChange> changes = new ArrayList<>(1);
-            ItemWriter.write(
-                    tx,
-                    ctx.catalog(),
-                    table,
-                    storageKey,
-                    old,
-                    updated,
-                    meter,
-                    false,
-                    changes,
-                    ctx.clock().instant());
+            ItemWriter.write(tx, ctx, table, storageKey, old, updated, meter, false, changes);
             return new Result(key, old, updated, meter, changes);
         });
         ctx.hooks().changed(r.changes());

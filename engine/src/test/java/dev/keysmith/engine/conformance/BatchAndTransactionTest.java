@@ -180,7 +180,7 @@ class BatchAndTransactionTest {
 
     @Test
     void clientRequestTokenMakesARetryIdempotent() {
-        var first = ddb.transactWriteItems(
+        ddb.transactWriteItems(
                 b -> b.clientRequestToken("token-1").transactItems(putIn("tba", item("id", s("t"), "v", n("1")))));
         ddb.putItem(b -> b.tableName("tba").item(item("id", s("t"), "v", n("2"))));
         ddb.transactWriteItems(
@@ -192,7 +192,6 @@ class BatchAndTransactionTest {
                 () -> ddb.transactWriteItems(b -> b.clientRequestToken("token-1")
                         .transactItems(putIn("tba", item("id", s("t"), "v", n("3"))))));
         assertEquals("IdempotentParameterMismatchException", mismatch.awsErrorDetails().errorCode());
-        assertTrue(first.sdkHttpResponse().isSuccessful() || target == Target.EMBEDDED);
     }
 
     @Test
