@@ -54,13 +54,15 @@ public final class BatchWriteItem {
                                     + " PutRequest or DeleteRequest");
                 }
                 if (put) {
-                    Map<String, AttributeValue> item = ItemValidator.validateItem(w.putRequest().item());
+                    Map<String, AttributeValue> item =
+                            ItemValidator.validateItem(w.putRequest().item());
                     if (ItemSize.of(item) > ItemSize.MAX_ITEM_SIZE) {
                         throw Errors.validation("Item size has exceeded the maximum allowed size");
                     }
                     ops.add(new Op(table, item, null));
                 } else {
-                    ops.add(new Op(table, null, GetItem.normalizeKey(w.deleteRequest().key())));
+                    ops.add(new Op(
+                            table, null, GetItem.normalizeKey(w.deleteRequest().key())));
                 }
             }
         }
@@ -73,7 +75,8 @@ public final class BatchWriteItem {
             List<byte[]> keys = new ArrayList<>(ops.size());
             Set<ByteBuffer> seen = new HashSet<>();
             for (Op op : ops) {
-                TableDef table = tables.computeIfAbsent(op.table(), n -> ctx.catalog().require(tx, n));
+                TableDef table =
+                        tables.computeIfAbsent(op.table(), n -> ctx.catalog().require(tx, n));
                 byte[] key;
                 if (op.putItem() != null) {
                     KeyLayout.checkItemKeys(table, op.putItem());

@@ -31,8 +31,8 @@ public final class DeleteItem {
                 values,
                 "ConditionExpression is null");
         Map<String, AttributeValue> rawKey = GetItem.normalizeKey(Requests.orNull(req.key()));
-        Condition condition = WriteConditions.parse(
-                req.conditionExpression(), expected, req.conditionalOperator(), names, values);
+        Condition condition =
+                WriteConditions.parse(req.conditionExpression(), expected, req.conditionalOperator(), names, values);
         boolean returnOldOnFailure =
                 req.returnValuesOnConditionCheckFailure() == ReturnValuesOnConditionCheckFailure.ALL_OLD;
 

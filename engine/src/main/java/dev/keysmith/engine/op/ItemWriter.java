@@ -87,7 +87,13 @@ final class ItemWriter {
                     ? OperationType.INSERT
                     : newItem == null ? OperationType.REMOVE : OperationType.MODIFY;
             ItemChange change = new ItemChange(
-                    table.name(), kind, KeyLayout.keyOf(table, any), oldItem, newItem, byTtl, ctx.clock().instant());
+                    table.name(),
+                    kind,
+                    KeyLayout.keyOf(table, any),
+                    oldItem,
+                    newItem,
+                    byTtl,
+                    ctx.clock().instant());
             ctx.streams().append(tx, table, change);
             changes.add(change);
         }

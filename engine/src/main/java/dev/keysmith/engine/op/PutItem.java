@@ -3,7 +3,6 @@ package dev.keysmith.engine.op;
 import dev.keysmith.engine.change.ItemChange;
 import dev.keysmith.engine.error.Errors;
 import dev.keysmith.engine.expr.Condition;
-import dev.keysmith.engine.expr.ExpressionContext;
 import dev.keysmith.engine.table.TableDef;
 import dev.keysmith.engine.value.ItemSize;
 import dev.keysmith.engine.value.ItemValidator;
@@ -40,8 +39,8 @@ public final class PutItem {
                 values,
                 "ConditionExpression is null");
         Map<String, AttributeValue> item = ItemValidator.validateItem(rawItem);
-        Condition condition = WriteConditions.parse(
-                req.conditionExpression(), expected, req.conditionalOperator(), names, values);
+        Condition condition =
+                WriteConditions.parse(req.conditionExpression(), expected, req.conditionalOperator(), names, values);
         if (ItemSize.of(item) > ItemSize.MAX_ITEM_SIZE) {
             throw Errors.validation("Item size has exceeded the maximum allowed size");
         }

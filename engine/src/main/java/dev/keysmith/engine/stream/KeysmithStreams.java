@@ -64,8 +64,8 @@ public final class KeysmithStreams implements DynamoDbStreamsClient {
         int limit = request.limit() == null ? 100 : request.limit();
         if (limit < 1 || limit > 100) {
             throw Errors.validation("1 validation error detected: Value '" + limit + "' at 'limit' failed to satisfy"
-                    + " constraint: Member must have value " + (limit < 1 ? "greater than or equal to 1" : "less than"
-                    + " or equal to 100"));
+                    + " constraint: Member must have value "
+                    + (limit < 1 ? "greater than or equal to 1" : "less than" + " or equal to 100"));
         }
         List<StreamMeta> streams = storage.read(log::all);
         streams.sort(Comparator.comparing(StreamMeta::arn));
@@ -75,7 +75,8 @@ public final class KeysmithStreams implements DynamoDbStreamsClient {
             if (request.tableName() != null && !request.tableName().equals(m.tableName())) {
                 continue;
             }
-            if (request.exclusiveStartStreamArn() != null && m.arn().compareTo(request.exclusiveStartStreamArn()) <= 0) {
+            if (request.exclusiveStartStreamArn() != null
+                    && m.arn().compareTo(request.exclusiveStartStreamArn()) <= 0) {
                 continue;
             }
             if (out.size() == limit) {
@@ -91,7 +92,8 @@ public final class KeysmithStreams implements DynamoDbStreamsClient {
         var response = ListStreamsResponse.builder().streams(out);
         boolean more = out.size() == limit
                 && streams.stream()
-                        .anyMatch(m -> (request.tableName() == null || request.tableName().equals(m.tableName()))
+                        .anyMatch(m -> (request.tableName() == null
+                                        || request.tableName().equals(m.tableName()))
                                 && m.arn().compareTo(out.getLast().streamArn()) > 0);
         if (more) {
             response.lastEvaluatedStreamArn(last);
@@ -115,7 +117,8 @@ public final class KeysmithStreams implements DynamoDbStreamsClient {
                 lastShard = shards.getLast().shardId();
                 break;
             }
-            var range = SequenceNumberRange.builder().startingSequenceNumber(StreamLog.formatSequence(s.startSequence()));
+            var range =
+                    SequenceNumberRange.builder().startingSequenceNumber(StreamLog.formatSequence(s.startSequence()));
             if (!s.open()) {
                 range.endingSequenceNumber(StreamLog.formatSequence(s.endSequence()));
             }
@@ -126,9 +129,15 @@ public final class KeysmithStreams implements DynamoDbStreamsClient {
                     .build());
         }
         List<KeySchemaElement> keySchema = new ArrayList<>();
-        keySchema.add(KeySchemaElement.builder().attributeName(meta.hashKey()).keyType(KeyType.HASH).build());
+        keySchema.add(KeySchemaElement.builder()
+                .attributeName(meta.hashKey())
+                .keyType(KeyType.HASH)
+                .build());
         if (meta.rangeKey() != null) {
-            keySchema.add(KeySchemaElement.builder().attributeName(meta.rangeKey()).keyType(KeyType.RANGE).build());
+            keySchema.add(KeySchemaElement.builder()
+                    .attributeName(meta.rangeKey())
+                    .keyType(KeyType.RANGE)
+                    .build());
         }
         var description = StreamDescription.builder()
                 .streamArn(meta.arn())
@@ -142,7 +151,9 @@ public final class KeysmithStreams implements DynamoDbStreamsClient {
         if (lastShard != null) {
             description.lastEvaluatedShardId(lastShard);
         }
-        return DescribeStreamResponse.builder().streamDescription(description.build()).build();
+        return DescribeStreamResponse.builder()
+                .streamDescription(description.build())
+                .build();
     }
 
     @Override
@@ -156,20 +167,21 @@ public final class KeysmithStreams implements DynamoDbStreamsClient {
                     + " [AFTER_SEQUENCE_NUMBER, LATEST, AT_SEQUENCE_NUMBER, TRIM_HORIZON]");
         }
         long position = switch (type) {
-            case TRIM_HORIZON -> storage.read(tx -> {
-                long first = log.firstSequenceIn(tx, meta, shard);
-                return first < 0 ? shard.startSequence() : first;
-            });
+            case TRIM_HORIZON ->
+                storage.read(tx -> {
+                    long first = log.firstSequenceIn(tx, meta, shard);
+                    return first < 0 ? shard.startSequence() : first;
+                });
             case LATEST -> shard.open() ? storage.read(log::lastIssuedSequence) + 1 : shard.endSequence() + 1;
             case AT_SEQUENCE_NUMBER, AFTER_SEQUENCE_NUMBER -> {
                 if (request.sequenceNumber() == null) {
-                    throw Errors.validation("A sequence number must be provided when the shard iterator type is "
-                            + type);
+                    throw Errors.validation(
+                            "A sequence number must be provided when the shard iterator type is " + type);
                 }
                 long seq = parseSequence(request.sequenceNumber());
                 if (seq < shard.startSequence() || (!shard.open() && seq > shard.endSequence())) {
-                    throw Errors.validation("Invalid SequenceNumber for ShardIteratorType " + type + " in shard "
-                            + shard.shardId());
+                    throw Errors.validation(
+                            "Invalid SequenceNumber for ShardIteratorType " + type + " in shard " + shard.shardId());
                 }
                 long first = storage.read(tx -> log.firstSequenceIn(tx, meta, shard));
                 if (first > seq || (first < 0 && seq <= storage.read(log::lastIssuedSequence) && !shard.open())) {
@@ -192,13 +204,16 @@ public final class KeysmithStreams implements DynamoDbStreamsClient {
         int limit = request.limit() == null ? MAX_RECORDS : request.limit();
         if (limit < 1 || limit > MAX_RECORDS) {
             throw Errors.validation("1 validation error detected: Value '" + limit + "' at 'limit' failed to satisfy"
-                    + " constraint: Member must have value " + (limit < 1 ? "greater than or equal to 1" : "less than"
-                    + " or equal to 1000"));
+                    + " constraint: Member must have value "
+                    + (limit < 1 ? "greater than or equal to 1" : "less than" + " or equal to 1000"));
         }
         Iterator it = Iterator.decode(request.shardIterator());
         if (clock.millis() - it.issuedMillis() > ITERATOR_LIFETIME.toMillis()) {
-            throw Errors.of("ExpiredIteratorException", "Iterator expired. The iterator was created at time "
-                    + Instant.ofEpochMilli(it.issuedMillis()) + " while right now it is " + clock.instant() + ".", 400);
+            throw Errors.of(
+                    "ExpiredIteratorException",
+                    "Iterator expired. The iterator was created at time " + Instant.ofEpochMilli(it.issuedMillis())
+                            + " while right now it is " + clock.instant() + ".",
+                    400);
         }
         StreamMeta meta = require(it.streamArn());
         ShardInfo shard = shard(meta, it.shardId());

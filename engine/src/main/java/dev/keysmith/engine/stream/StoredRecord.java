@@ -30,7 +30,10 @@ record StoredRecord(
         byte[] o = oldImage == null ? null : ItemCodec.encode(oldImage);
         byte[] id = eventId.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
         ByteBuffer b = ByteBuffer.allocate(2 + 8 + 4 + 1 + id.length + 4 * 3 + k.length + len(n) + len(o));
-        b.put((byte) kind.ordinal()).put((byte) (byTtl ? 1 : 0)).putLong(timeMillis).putInt(sizeBytes);
+        b.put((byte) kind.ordinal())
+                .put((byte) (byTtl ? 1 : 0))
+                .putLong(timeMillis)
+                .putInt(sizeBytes);
         b.put((byte) id.length).put(id);
         put(b, k);
         put(b, n);

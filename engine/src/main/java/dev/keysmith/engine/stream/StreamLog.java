@@ -62,9 +62,13 @@ public final class StreamLog {
         long now = clock.millis();
         meta = rotateIfDue(tx, meta, sequence, now);
         Map<String, AttributeValue> newImage =
-                view == StreamViewType.NEW_IMAGE || view == StreamViewType.NEW_AND_OLD_IMAGES ? change.newImage() : null;
+                view == StreamViewType.NEW_IMAGE || view == StreamViewType.NEW_AND_OLD_IMAGES
+                        ? change.newImage()
+                        : null;
         Map<String, AttributeValue> oldImage =
-                view == StreamViewType.OLD_IMAGE || view == StreamViewType.NEW_AND_OLD_IMAGES ? change.oldImage() : null;
+                view == StreamViewType.OLD_IMAGE || view == StreamViewType.NEW_AND_OLD_IMAGES
+                        ? change.oldImage()
+                        : null;
         int size = ItemSize.of(change.keys())
                 + (newImage == null ? 0 : ItemSize.of(newImage))
                 + (oldImage == null ? 0 : ItemSize.of(oldImage));
@@ -288,6 +292,7 @@ public final class StreamLog {
     private static String shardId(long createdMillis) {
         byte[] r = new byte[4];
         ThreadLocalRandom.current().nextBytes(r);
-        return "shardId-" + String.format("%020d", createdMillis) + "-" + HexFormat.of().formatHex(r);
+        return "shardId-" + String.format("%020d", createdMillis) + "-"
+                + HexFormat.of().formatHex(r);
     }
 }

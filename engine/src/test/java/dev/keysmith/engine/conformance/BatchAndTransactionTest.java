@@ -58,7 +58,9 @@ class BatchAndTransactionTest {
     }
 
     private static WriteRequest put(Map<String, AttributeValue> item) {
-        return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+        return WriteRequest.builder()
+                .putRequest(PutRequest.builder().item(item).build())
+                .build();
     }
 
     @Test
@@ -95,8 +97,8 @@ class BatchAndTransactionTest {
         assertError(
                 "ValidationException",
                 "Provided list of item keys contains duplicates",
-                () -> ddb.batchWriteItem(
-                        b -> b.requestItems(Map.of("tba", List.of(put(item("id", s("x"))), put(item("id", s("x"))))))));
+                () -> ddb.batchWriteItem(b ->
+                        b.requestItems(Map.of("tba", List.of(put(item("id", s("x"))), put(item("id", s("x"))))))));
         List<WriteRequest> tooMany = new ArrayList<>();
         for (int i = 0; i < 13; i++) {
             tooMany.add(put(item("id", s("x" + i))));
@@ -109,7 +111,10 @@ class BatchAndTransactionTest {
                 "ValidationException",
                 "Provided list of item keys contains duplicates",
                 () -> ddb.batchGetItem(b -> b.requestItems(Map.of(
-                        "tba", KeysAndAttributes.builder().keys(item("id", s("k")), item("id", s("k"))).build()))));
+                        "tba",
+                        KeysAndAttributes.builder()
+                                .keys(item("id", s("k")), item("id", s("k")))
+                                .build()))));
         assertError(
                 "ValidationException",
                 "The requestItems parameter is required for BatchGetItem",
@@ -117,7 +122,9 @@ class BatchAndTransactionTest {
     }
 
     private static TransactWriteItem putIn(String table, Map<String, AttributeValue> item) {
-        return TransactWriteItem.builder().put(p -> p.tableName(table).item(item)).build();
+        return TransactWriteItem.builder()
+                .put(p -> p.tableName(table).item(item))
+                .build();
     }
 
     @Test
@@ -130,11 +137,16 @@ class BatchAndTransactionTest {
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         assertEquals(6.0, r.consumedCapacity().getFirst().capacityUnits());
         var got = ddb.transactGetItems(b -> b.transactItems(
-                        TransactGetItem.builder().get(g -> g.tableName("tba").key(item("id", s("1")))).build(),
-                        TransactGetItem.builder().get(g -> g.tableName("tba").key(item("id", s("9")))).build())
+                        TransactGetItem.builder()
+                                .get(g -> g.tableName("tba").key(item("id", s("1"))))
+                                .build(),
+                        TransactGetItem.builder()
+                                .get(g -> g.tableName("tba").key(item("id", s("9"))))
+                                .build())
                 .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
         assertEquals(s("1"), got.responses().get(0).item().get("id"));
-        assertTrue(got.responses().get(1).item() == null || got.responses().get(1).item().isEmpty());
+        assertTrue(got.responses().get(1).item() == null
+                || got.responses().get(1).item().isEmpty());
         assertEquals(4.0, got.consumedCapacity().getFirst().capacityUnits(), "2 per item, missing ones included");
     }
 
@@ -169,8 +181,8 @@ class BatchAndTransactionTest {
         assertError(
                 "ValidationException",
                 "Transaction request cannot include multiple operations on one item",
-                () -> ddb.transactWriteItems(
-                        b -> b.transactItems(putIn("tba", item("id", s("1"))), putIn("tba", item("id", s("1"))))));
+                () -> ddb.transactWriteItems(b ->
+                        b.transactItems(putIn("tba", item("id", s("1"))), putIn("tba", item("id", s("1"))))));
         assertError(
                 "ValidationException",
                 "1 validation error detected: Value '[]' at 'transactItems' failed to satisfy constraint: Member must"
@@ -180,18 +192,24 @@ class BatchAndTransactionTest {
 
     @Test
     void clientRequestTokenMakesARetryIdempotent() {
-        ddb.transactWriteItems(
-                b -> b.clientRequestToken("token-1").transactItems(putIn("tba", item("id", s("t"), "v", n("1")))));
+        ddb.transactWriteItems(b ->
+                b.clientRequestToken("token-1").transactItems(putIn("tba", item("id", s("t"), "v", n("1")))));
         ddb.putItem(b -> b.tableName("tba").item(item("id", s("t"), "v", n("2"))));
-        ddb.transactWriteItems(
-                b -> b.clientRequestToken("token-1").transactItems(putIn("tba", item("id", s("t"), "v", n("1")))));
-        assertEquals(n("2"), ddb.getItem(b -> b.tableName("tba").key(item("id", s("t")))).item().get("v"),
+        ddb.transactWriteItems(b ->
+                b.clientRequestToken("token-1").transactItems(putIn("tba", item("id", s("t"), "v", n("1")))));
+        assertEquals(
+                n("2"),
+                ddb.getItem(b -> b.tableName("tba").key(item("id", s("t"))))
+                        .item()
+                        .get("v"),
                 "the retry did not write again");
         DynamoDbException mismatch = assertThrows(
                 DynamoDbException.class,
-                () -> ddb.transactWriteItems(b -> b.clientRequestToken("token-1")
-                        .transactItems(putIn("tba", item("id", s("t"), "v", n("3"))))));
-        assertEquals("IdempotentParameterMismatchException", mismatch.awsErrorDetails().errorCode());
+                () -> ddb.transactWriteItems(b ->
+                        b.clientRequestToken("token-1").transactItems(putIn("tba", item("id", s("t"), "v", n("3"))))));
+        assertEquals(
+                "IdempotentParameterMismatchException",
+                mismatch.awsErrorDetails().errorCode());
     }
 
     @Test
@@ -245,8 +263,8 @@ class BatchAndTransactionTest {
         long total = 0;
         for (int i = 0; i < accounts; i++) {
             int k = i;
-            total += Long.parseLong(ddb.getItem(b -> b.tableName("tba").key(item("id", s("acct" + k)))
-                            .consistentRead(true))
+            total += Long.parseLong(ddb.getItem(b ->
+                            b.tableName("tba").key(item("id", s("acct" + k))).consistentRead(true))
                     .item()
                     .get("balance")
                     .n());

@@ -68,7 +68,8 @@ class QueryScanTest {
     }
 
     private QueryResponse query(String keyCondition, Map<String, AttributeValue> values) {
-        return ddb.query(b -> b.tableName("tbl").keyConditionExpression(keyCondition).expressionAttributeValues(values));
+        return ddb.query(
+                b -> b.tableName("tbl").keyConditionExpression(keyCondition).expressionAttributeValues(values));
     }
 
     @Test
@@ -80,8 +81,7 @@ class QueryScanTest {
         assertEquals(List.of(7), sortKeys(query("pk = :p AND sk = :v", Map.of(":p", s("p"), ":v", n("7.0")))));
         assertEquals(
                 List.of(-1, 0, 1, 2),
-                sortKeys(query(
-                        "pk = :p AND sk BETWEEN :a AND :b", Map.of(":p", s("p"), ":a", n("-1"), ":b", n("2")))));
+                sortKeys(query("pk = :p AND sk BETWEEN :a AND :b", Map.of(":p", s("p"), ":a", n("-1"), ":b", n("2")))));
         assertEquals(20, query("pk = :p", Map.of(":p", s("p"))).count());
         assertEquals(List.of(), sortKeys(query("pk = :p", Map.of(":p", s("absent")))));
     }
@@ -180,9 +180,8 @@ class QueryScanTest {
             int k = i;
             ddb.putItem(b -> b.tableName("big").item(item("pk", s("b"), "sk", n(String.valueOf(k)), "d", s(payload))));
         }
-        var r = ddb.query(b -> b.tableName("big")
-                .keyConditionExpression("pk = :p")
-                .expressionAttributeValues(Map.of(":p", s("b"))));
+        var r = ddb.query(b ->
+                b.tableName("big").keyConditionExpression("pk = :p").expressionAttributeValues(Map.of(":p", s("b"))));
         assertTrue(r.count() >= 10 && r.count() < 15, "about 1 MB of 100 KB items, not all 15: " + r.count());
         assertNotNull(r.lastEvaluatedKey());
     }

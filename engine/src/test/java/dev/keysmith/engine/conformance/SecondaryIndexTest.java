@@ -41,15 +41,24 @@ class SecondaryIndexTest {
     DynamoDbClient ddb;
 
     private static KeySchemaElement hash(String name) {
-        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.HASH).build();
+        return KeySchemaElement.builder()
+                .attributeName(name)
+                .keyType(KeyType.HASH)
+                .build();
     }
 
     private static KeySchemaElement range(String name) {
-        return KeySchemaElement.builder().attributeName(name).keyType(KeyType.RANGE).build();
+        return KeySchemaElement.builder()
+                .attributeName(name)
+                .keyType(KeyType.RANGE)
+                .build();
     }
 
     private static AttributeDefinition def(String name, ScalarAttributeType type) {
-        return AttributeDefinition.builder().attributeName(name).attributeType(type).build();
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(type)
+                .build();
     }
 
     @BeforeEach
@@ -69,12 +78,16 @@ class SecondaryIndexTest {
                         GlobalSecondaryIndex.builder()
                                 .indexName("GSI1")
                                 .keySchema(hash("g1"))
-                                .projection(Projection.builder().projectionType(ProjectionType.KEYS_ONLY).build())
+                                .projection(Projection.builder()
+                                        .projectionType(ProjectionType.KEYS_ONLY)
+                                        .build())
                                 .build(),
                         GlobalSecondaryIndex.builder()
                                 .indexName("GSI2")
                                 .keySchema(hash("g2"), range("sk"))
-                                .projection(Projection.builder().projectionType(ProjectionType.ALL).build())
+                                .projection(Projection.builder()
+                                        .projectionType(ProjectionType.ALL)
+                                        .build())
                                 .build())
                 .localSecondaryIndexes(LocalSecondaryIndex.builder()
                         .indexName("LSI1")
@@ -98,16 +111,16 @@ class SecondaryIndexTest {
         var base = item("pk", s("a"), "sk", s("1"), "g1", s("x"), "g2", s("y"));
         int keysAndIndexKeys = 2 + 1 + 2 + 1 + 2 + 1 + 2 + 1; // 12 bytes
         base.put("d", s("z".repeat(3000 - keysAndIndexKeys - 1)));
-        ConsumedCapacity put = ddb.putItem(b -> b.tableName("tbl")
-                        .item(base)
-                        .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES))
+        ConsumedCapacity put = ddb.putItem(
+                        b -> b.tableName("tbl").item(base).returnConsumedCapacity(ReturnConsumedCapacity.INDEXES))
                 .consumedCapacity();
         assertEquals(7.0, put.capacityUnits());
         assertEquals(3.0, put.table().capacityUnits());
         assertEquals(1.0, put.globalSecondaryIndexes().get("GSI1").capacityUnits());
         assertEquals(3.0, put.globalSecondaryIndexes().get("GSI2").capacityUnits());
 
-        // Changing only GSI1's key: table 3 + GSI1 delete + put (2) + GSI2 unchanged projection? No: ALL re-projects g1.
+        // Changing only GSI1's key: table 3 + GSI1 delete + put (2) + GSI2 unchanged projection? No: ALL re-projects
+        // g1.
         ConsumedCapacity update = ddb.updateItem(b -> b.tableName("tbl")
                         .key(item("pk", s("a"), "sk", s("1")))
                         .updateExpression("SET g1 = :v")
@@ -133,7 +146,8 @@ class SecondaryIndexTest {
         assertEquals(2, q.count());
         assertEquals(Map.of("pk", s("a"), "sk", s("1"), "g1", s("x")), q.items().getFirst(), "KEYS_ONLY entry");
         // Removing the index key removes the entry.
-        ddb.updateItem(b -> b.tableName("tbl").key(item("pk", s("a"), "sk", s("1"))).updateExpression("REMOVE g1"));
+        ddb.updateItem(
+                b -> b.tableName("tbl").key(item("pk", s("a"), "sk", s("1"))).updateExpression("REMOVE g1"));
         assertEquals(1, ddb.scan(b -> b.tableName("tbl").indexName("GSI1")).count());
     }
 
@@ -195,7 +209,9 @@ class SecondaryIndexTest {
         assertFalse(projected.items().getFirst().containsKey("other"));
         assertTrue(projected.items().getFirst().containsKey("inc"));
         assertEquals(0.0, projected.consumedCapacity().table().capacityUnits());
-        assertEquals(0.5, projected.consumedCapacity().localSecondaryIndexes().get("LSI1").capacityUnits());
+        assertEquals(
+                0.5,
+                projected.consumedCapacity().localSecondaryIndexes().get("LSI1").capacityUnits());
 
         var all = ddb.query(b -> b.tableName("tbl")
                 .indexName("LSI1")
@@ -207,6 +223,7 @@ class SecondaryIndexTest {
         // Reference 2.2: index entries summed and rounded, plus each fetched item rounded up individually.
         assertEquals(0.5, all.consumedCapacity().table().capacityUnits());
         assertEquals(1.0, all.consumedCapacity().capacityUnits());
-        assertEquals(List.of("a"), all.items().stream().map(i -> i.get("pk").s()).toList());
+        assertEquals(
+                List.of("a"), all.items().stream().map(i -> i.get("pk").s()).toList());
     }
 }
