@@ -4,6 +4,8 @@ import dev.keysmith.engine.change.ChangeListener;
 import dev.keysmith.engine.op.EngineHooks;
 import dev.keysmith.engine.op.OpContext;
 import dev.keysmith.engine.storage.Storage;
+import dev.keysmith.engine.stream.KeysmithStreams;
+import dev.keysmith.engine.stream.StreamLog;
 import dev.keysmith.engine.storage.XodusStorage;
 import dev.keysmith.engine.table.Catalog;
 import dev.keysmith.engine.table.ControlPlane;
@@ -11,6 +13,7 @@ import dev.keysmith.engine.trace.TraceListener;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -54,6 +57,11 @@ public final class KeysmithEngine implements DynamoDbClient {
     private final ControlPlane controlPlane;
     private final EngineHooks hooks = new EngineHooks();
     private final OpContext ops;
+    private final StreamLog streamLog;
+    private final KeysmithStreams streams;
+
+    /** How long a stream shard stays open before a child shard replaces it (DynamoDB's are about four hours). */
+    static final java.time.Duration SHARD_ROTATION = java.time.Duration.ofHours(4);
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private KeysmithEngine(EngineConfig config, Storage storage) {
@@ -61,7 +69,9 @@ public final class KeysmithEngine implements DynamoDbClient {
         this.storage = storage;
         this.catalog = new Catalog();
         this.controlPlane = new ControlPlane(storage, catalog, config);
-        this.ops = new OpContext(storage, catalog, hooks, config.clock());
+        this.streamLog = new StreamLog(config.clock(), SHARD_ROTATION, config.region(), config.accountId());
+        this.streams = new KeysmithStreams(storage, streamLog, config.clock());
+        this.ops = new OpContext(storage, catalog, hooks, config.clock(), streamLog);
     }
 
     /** Opens the engine on the configured folder (created if needed), or in memory when it has none. */
@@ -81,6 +91,11 @@ public final class KeysmithEngine implements DynamoDbClient {
 
     public EngineConfig config() {
         return config;
+    }
+
+    /** The DynamoDB Streams API of this engine. */
+    public DynamoDbStreamsClient streams() {
+        return streams;
     }
 
     /**
