@@ -7,6 +7,8 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -81,6 +83,25 @@ public final class KeyCodec {
             throw Errors.validation("The provided key element does not match the schema");
         }
         return out.toByteArray();
+    }
+
+    /**
+     * The smallest byte string greater than every byte string that starts with {@code prefix}, for the exclusive
+     * upper bound of a prefix scan (a {@code begins_with} condition, or all sort keys under one partition key); null
+     * if there is none (the prefix is empty or all {@code 0xFF}). A key {@code k} starts with {@code prefix} exactly
+     * when {@code prefix <= k < prefixEnd(prefix)}.
+     */
+    public static byte @Nullable [] prefixEnd(byte[] prefix) {
+        int end = prefix.length;
+        while (end > 0 && prefix[end - 1] == ESCAPE) {
+            end--;
+        }
+        if (end == 0) {
+            return null;
+        }
+        byte[] result = Arrays.copyOf(prefix, end);
+        result[end - 1]++;
+        return result;
     }
 
     /** Decodes one value starting at {@code pos[0]} and advances {@code pos[0]} past it. */

@@ -56,9 +56,7 @@ public final class BatchWriteItem {
                 if (put) {
                     Map<String, AttributeValue> item =
                             ItemValidator.validateItem(w.putRequest().item());
-                    if (ItemSize.of(item) > ItemSize.MAX_ITEM_SIZE) {
-                        throw Errors.validation("Item size has exceeded the maximum allowed size");
-                    }
+                    ItemSize.checkPut(item);
                     ops.add(new Op(table, item, null));
                 } else {
                     ops.add(new Op(

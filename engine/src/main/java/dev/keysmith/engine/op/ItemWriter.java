@@ -6,6 +6,7 @@ import dev.keysmith.engine.storage.WriteTx;
 import dev.keysmith.engine.table.Catalog;
 import dev.keysmith.engine.table.IndexDef;
 import dev.keysmith.engine.table.TableDef;
+import dev.keysmith.engine.ttl.TtlIndex;
 import dev.keysmith.engine.value.AttributeValues;
 import dev.keysmith.engine.value.ItemSize;
 import java.util.Arrays;
@@ -70,6 +71,9 @@ final class ItemWriter {
             }
         } else {
             tx.put(table.itemStore(), key, ItemCodec.encode(newItem));
+        }
+        if (table.ttlAttribute() != null) {
+            TtlIndex.update(tx, table, key, oldItem, newItem);
         }
         if (meter != null) {
             meter.addTable(Meter.writeUnits(Math.max(oldSize, newSize)) * (transactional ? 2 : 1));

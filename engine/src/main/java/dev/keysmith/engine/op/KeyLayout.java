@@ -7,7 +7,7 @@ import dev.keysmith.engine.table.IndexDef;
 import dev.keysmith.engine.table.KeyDef;
 import dev.keysmith.engine.table.TableDef;
 import dev.keysmith.engine.value.AttributeValues;
-import java.nio.charset.StandardCharsets;
+import dev.keysmith.engine.value.ItemSize;
 import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -144,7 +144,7 @@ final class KeyLayout {
                     + " attribute cannot contain an empty "
                     + (value.type() == AttributeValue.Type.S ? "string" : "binary") + " value. Key: " + key.name());
         }
-        int size = keyValueBytes(value);
+        int size = ItemSize.ofValue(value);
         if (hash && size > MAX_HASH_KEY_BYTES) {
             throw Errors.validation("One or more parameter values were invalid: Size of hashkey has exceeded the"
                     + " maximum size limit of2048 bytes");
@@ -209,25 +209,5 @@ final class KeyLayout {
     private static boolean isEmptyScalar(AttributeValue value) {
         return (value.type() == AttributeValue.Type.S && value.s().isEmpty())
                 || (value.type() == AttributeValue.Type.B && value.b().asByteArrayUnsafe().length == 0);
-    }
-
-    private static int keyValueBytes(AttributeValue value) {
-        return switch (value.type()) {
-            case S -> value.s().getBytes(StandardCharsets.UTF_8).length;
-            case B -> value.b().asByteArrayUnsafe().length;
-            default -> 0;
-        };
-    }
-
-    /** The smallest byte string greater than every string that starts with {@code prefix}, or null if none. */
-    static byte @Nullable [] prefixEnd(byte[] prefix) {
-        for (int i = prefix.length - 1; i >= 0; i--) {
-            if (prefix[i] != (byte) 0xFF) {
-                byte[] end = java.util.Arrays.copyOf(prefix, i + 1);
-                end[i]++;
-                return end;
-            }
-        }
-        return null;
     }
 }

@@ -41,9 +41,7 @@ public final class PutItem {
         Map<String, AttributeValue> item = ItemValidator.validateItem(rawItem);
         Condition condition =
                 WriteConditions.parse(req.conditionExpression(), expected, req.conditionalOperator(), names, values);
-        if (ItemSize.of(item) > ItemSize.MAX_ITEM_SIZE) {
-            throw Errors.validation("Item size has exceeded the maximum allowed size");
-        }
+        ItemSize.checkPut(item);
         boolean returnOldOnFailure =
                 req.returnValuesOnConditionCheckFailure() == ReturnValuesOnConditionCheckFailure.ALL_OLD;
 

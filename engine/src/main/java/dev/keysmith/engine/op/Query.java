@@ -193,25 +193,25 @@ public final class Query {
 
     /** The [low, high) byte range of one partition narrowed by the sort-key condition. */
     private static byte[][] sortBounds(byte[] prefix, @Nullable SortKeyCondition sort) {
-        byte[] end = KeyLayout.prefixEnd(prefix);
+        byte[] end = KeyCodec.prefixEnd(prefix);
         if (sort == null) {
             return new byte[][] {prefix, end};
         }
         AttributeValue v = ItemValidator.validateValue(sort.value());
         byte[] at = concat(prefix, KeyCodec.encode(v));
         return switch (sort.op()) {
-            case EQ -> new byte[][] {at, KeyLayout.prefixEnd(at)};
+            case EQ -> new byte[][] {at, KeyCodec.prefixEnd(at)};
             case LT -> new byte[][] {prefix, at};
-            case LE -> new byte[][] {prefix, KeyLayout.prefixEnd(at)};
-            case GT -> new byte[][] {KeyLayout.prefixEnd(at), end};
+            case LE -> new byte[][] {prefix, KeyCodec.prefixEnd(at)};
+            case GT -> new byte[][] {KeyCodec.prefixEnd(at), end};
             case GE -> new byte[][] {at, end};
             case BETWEEN -> {
                 byte[] upper = concat(prefix, KeyCodec.encode(ItemValidator.validateValue(sort.upper())));
-                yield new byte[][] {at, KeyLayout.prefixEnd(upper)};
+                yield new byte[][] {at, KeyCodec.prefixEnd(upper)};
             }
             case BEGINS_WITH -> {
                 byte[] p = concat(prefix, KeyCodec.beginsWithPrefix(v));
-                yield new byte[][] {p, KeyLayout.prefixEnd(p)};
+                yield new byte[][] {p, KeyCodec.prefixEnd(p)};
             }
         };
     }

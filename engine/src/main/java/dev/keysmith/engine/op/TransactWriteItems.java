@@ -238,9 +238,7 @@ public final class TransactWriteItems {
                     : Expressions.condition("ConditionExpression", p.conditionExpression(), ectx);
             ectx.checkAllUsed();
             Map<String, AttributeValue> newItem = ItemValidator.validateItem(Requests.orNull(p.item()));
-            if (ItemSize.of(newItem) > ItemSize.MAX_ITEM_SIZE) {
-                throw Errors.validation("Item size has exceeded the maximum allowed size");
-            }
+            ItemSize.checkPut(newItem);
             return new Action(
                     Kind.PUT,
                     Requests.tableName(p.tableName()),

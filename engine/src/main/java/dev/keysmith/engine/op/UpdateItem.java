@@ -78,9 +78,7 @@ public final class UpdateItem {
             WriteConditions.check(condition, old, returnOldOnFailure);
             Map<String, AttributeValue> base = new LinkedHashMap<>(old == null ? key : old);
             Map<String, AttributeValue> updated = update == null ? base : update.apply(base);
-            if (ItemSize.of(updated) > ItemSize.MAX_ITEM_SIZE) {
-                throw Errors.validation("Item size to update has exceeded the maximum allowed size");
-            }
+            ItemSize.checkUpdate(updated);
             KeyLayout.checkIndexKeys(table, updated);
             Meter meter = new Meter(tableName, true);
             List<ItemChange> changes = new ArrayList<>(1);

@@ -102,6 +102,22 @@ class KeyCodecPropertiesTest {
         assertEquals(begins, startsWith(KeyCodec.encode(bin(value)), KeyCodec.beginsWithPrefix(bin(prefix))));
     }
 
+    @Property(tries = 1000)
+    void prefixEnd_boundsExactlyTheKeysWithThePrefix(@ForAll("prefixPairs") String[] pair) {
+        byte[] key = KeyCodec.encode(s(pair[0]));
+        byte[] prefix = KeyCodec.beginsWithPrefix(s(pair[1]));
+        byte[] end = KeyCodec.prefixEnd(prefix);
+        boolean inRange = compare(prefix, key) <= 0 && (end == null || compare(key, end) < 0);
+        assertEquals(startsWith(key, prefix), inRange);
+    }
+
+    @Property(tries = 1000)
+    void prefixEnd_boundsRawBytePrefixes(@ForAll("bytes") byte[] key, @ForAll("bytes") byte[] prefix) {
+        byte[] end = KeyCodec.prefixEnd(prefix);
+        boolean inRange = compare(prefix, key) <= 0 && (end == null || compare(key, end) < 0);
+        assertEquals(startsWith(key, prefix), inRange);
+    }
+
     @Property(tries = 500)
     void hash16_dependsOnlyOnTheBytes(@ForAll("strings") String a) {
         byte[] key = KeyCodec.encode(s(a));

@@ -5,6 +5,7 @@ import static dev.keysmith.engine.value.AttributeValues.n;
 import static dev.keysmith.engine.value.AttributeValues.s;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -178,6 +179,14 @@ class KeyCodecTest {
         assertArrayEquals(hex("02 61"), KeyCodec.beginsWithPrefix(s("a")));
         assertArrayEquals(hex("02"), KeyCodec.beginsWithPrefix(s("")));
         assertArrayEquals(hex("01 00 ff"), KeyCodec.beginsWithPrefix(b(new byte[] {0})));
+    }
+
+    @Test
+    void prefixEnd_incrementsTheLastByteBelow0xFF() {
+        assertArrayEquals(hex("02 62"), KeyCodec.prefixEnd(hex("02 61")));
+        assertArrayEquals(hex("02 62"), KeyCodec.prefixEnd(hex("02 61 ff ff")));
+        assertNull(KeyCodec.prefixEnd(hex("ff ff")));
+        assertNull(KeyCodec.prefixEnd(new byte[0]));
     }
 
     @Test
