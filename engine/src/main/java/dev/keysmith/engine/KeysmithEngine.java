@@ -3,17 +3,20 @@ package dev.keysmith.engine;
 import dev.keysmith.engine.change.ChangeListener;
 import dev.keysmith.engine.op.EngineHooks;
 import dev.keysmith.engine.op.OpContext;
+import dev.keysmith.engine.op.TimeToLive;
+import dev.keysmith.engine.op.TtlSweeper;
 import dev.keysmith.engine.storage.Storage;
+import dev.keysmith.engine.storage.XodusStorage;
 import dev.keysmith.engine.stream.KeysmithStreams;
 import dev.keysmith.engine.stream.StreamLog;
-import dev.keysmith.engine.storage.XodusStorage;
 import dev.keysmith.engine.table.Catalog;
 import dev.keysmith.engine.table.ControlPlane;
+import dev.keysmith.engine.table.TableDef;
 import dev.keysmith.engine.trace.TraceListener;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -30,6 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.DescribeLimitsRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeLimitsResponse;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
@@ -48,6 +53,9 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveResponse;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** The embedded engine: the AWS SDK v2 {@link DynamoDbClient} implemented in-process on Xodus. */
 public final class KeysmithEngine implements DynamoDbClient {
@@ -59,9 +67,11 @@ public final class KeysmithEngine implements DynamoDbClient {
     private final OpContext ops;
     private final StreamLog streamLog;
     private final KeysmithStreams streams;
+    private final java.util.concurrent.ScheduledExecutorService sweeper;
 
     /** How long a stream shard stays open before a child shard replaces it (DynamoDB's are about four hours). */
     static final java.time.Duration SHARD_ROTATION = java.time.Duration.ofHours(4);
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private KeysmithEngine(EngineConfig config, Storage storage) {
@@ -72,6 +82,10 @@ public final class KeysmithEngine implements DynamoDbClient {
         this.streamLog = new StreamLog(config.clock(), SHARD_ROTATION, config.region(), config.accountId());
         this.streams = new KeysmithStreams(storage, streamLog, config.clock());
         this.ops = new OpContext(storage, catalog, hooks, config.clock(), streamLog);
+        this.sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("keysmith-sweeper").daemon().factory());
+        long every = config.sweepInterval().toMillis();
+        sweeper.scheduleWithFixedDelay(this::sweepQuietly, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Opens the engine on the configured folder (created if needed), or in memory when it has none. */
@@ -120,13 +134,21 @@ public final class KeysmithEngine implements DynamoDbClient {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            sweeper.shutdownNow();
+            try {
+                sweeper.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             storage.close();
         }
     }
 
     @Override
     public CreateTableResponse createTable(CreateTableRequest request) {
-        return controlPlane.createTable(request);
+        CreateTableResponse response = controlPlane.createTable(request);
+        syncStream(request.tableName(), null);
+        return response;
     }
 
     @Override
@@ -146,12 +168,59 @@ public final class KeysmithEngine implements DynamoDbClient {
 
     @Override
     public UpdateTableResponse updateTable(UpdateTableRequest request) {
-        return controlPlane.updateTable(request);
+        TableDef before =
+                request.tableName() == null ? null : storage.read(tx -> catalog.find(tx, request.tableName()));
+        UpdateTableResponse response = controlPlane.updateTable(request);
+        syncStream(request.tableName(), before);
+        return response;
     }
 
     @Override
     public DeleteTableResponse deleteTable(DeleteTableRequest request) {
-        return controlPlane.deleteTable(request);
+        TableDef before =
+                request.tableName() == null ? null : storage.read(tx -> catalog.find(tx, request.tableName()));
+        DeleteTableResponse response = controlPlane.deleteTable(request);
+        syncStream(request.tableName(), before);
+        return response;
+    }
+
+    /** Registers a stream enabled, or closes one disabled, by the control-plane call that just committed. */
+    private void syncStream(String tableName, @Nullable TableDef before) {
+        storage.write(tx -> {
+            streamLog.onStreamSettingsChanged(tx, before, catalog.find(tx, tableName));
+            return null;
+        });
+    }
+
+    @Override
+    public UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest request) {
+        return TimeToLive.update(ops, request);
+    }
+
+    @Override
+    public DescribeTimeToLiveResponse describeTimeToLive(DescribeTimeToLiveRequest request) {
+        return TimeToLive.describe(ops, request);
+    }
+
+    /**
+     * Runs the background work now: deletes expired items (time to live) and trims stream records past retention.
+     * The engine also does this by itself every {@link EngineConfig#sweepInterval()}. Returns the items deleted.
+     */
+    public int sweep() {
+        int deleted = TtlSweeper.sweepOnce(ops);
+        storage.write(streamLog::trim);
+        return deleted;
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            if (!closed.get()) {
+                System.getLogger(KeysmithEngine.class.getName())
+                        .log(System.Logger.Level.WARNING, "background sweep failed", e);
+            }
+        }
     }
 
     @Override
