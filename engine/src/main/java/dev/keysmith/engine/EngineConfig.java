@@ -2,6 +2,7 @@ package dev.keysmith.engine;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -10,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  * How to open a {@link KeysmithEngine}.
  *
  * @param dataDir the database folder, or null for an in-memory database that vanishes on close
+ * @param sweepInterval how often expired items are deleted and old stream records trimmed
  * @param durableWrites force every commit to the disk ({@code fsync}); without it a commit is still written to the
  *     operating system before the call returns, which survives the death of the process but not a power cut
  * @param region the region shown in ARNs and endpoints
@@ -17,29 +19,43 @@ import org.jspecify.annotations.Nullable;
  * @param clock the source of creation and update times
  */
 public record EngineConfig(
-        @Nullable Path dataDir, boolean durableWrites, String region, String accountId, Clock clock) {
+        @Nullable Path dataDir,
+        boolean durableWrites,
+        String region,
+        String accountId,
+        Clock clock,
+        Duration sweepInterval) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ACCOUNT = "000000000000";
 
+    /** How often expired items are deleted and old stream records trimmed: about a minute, as the issue asks. */
+    public static final Duration DEFAULT_SWEEP_INTERVAL = Duration.ofMinutes(1);
+
     public static EngineConfig inMemory() {
-        return new EngineConfig(null, false, DEFAULT_REGION, DEFAULT_ACCOUNT, Clock.systemUTC());
+        return new EngineConfig(
+                null, false, DEFAULT_REGION, DEFAULT_ACCOUNT, Clock.systemUTC(), DEFAULT_SWEEP_INTERVAL);
     }
 
     public static EngineConfig onDisk(Path dir) {
-        return new EngineConfig(dir, false, DEFAULT_REGION, DEFAULT_ACCOUNT, Clock.systemUTC());
+        return new EngineConfig(dir, false, DEFAULT_REGION, DEFAULT_ACCOUNT, Clock.systemUTC(), DEFAULT_SWEEP_INTERVAL);
     }
 
     public EngineConfig withDurableWrites(boolean durable) {
-        return new EngineConfig(dataDir, durable, region, accountId, clock);
+        return new EngineConfig(dataDir, durable, region, accountId, clock, sweepInterval);
+    }
+
+    /** Sweeps for expired items and old stream records every {@code interval}. */
+    public EngineConfig withSweepInterval(Duration interval) {
+        return new EngineConfig(dataDir, durableWrites, region, accountId, clock, interval);
     }
 
     public EngineConfig withClock(Clock newClock) {
-        return new EngineConfig(dataDir, durableWrites, region, accountId, newClock);
+        return new EngineConfig(dataDir, durableWrites, region, accountId, newClock, sweepInterval);
     }
 
     public EngineConfig withRegion(String newRegion) {
-        return new EngineConfig(dataDir, durableWrites, newRegion, accountId, clock);
+        return new EngineConfig(dataDir, durableWrites, newRegion, accountId, clock, sweepInterval);
     }
 
     /**

@@ -1,14 +1,30 @@
 package dev.keysmith.engine;
 
+import dev.keysmith.engine.change.ChangeListener;
+import dev.keysmith.engine.op.EngineHooks;
+import dev.keysmith.engine.op.OpContext;
+import dev.keysmith.engine.op.TimeToLive;
+import dev.keysmith.engine.op.TtlSweeper;
 import dev.keysmith.engine.storage.Storage;
 import dev.keysmith.engine.storage.XodusStorage;
+import dev.keysmith.engine.stream.KeysmithStreams;
+import dev.keysmith.engine.stream.StreamLog;
 import dev.keysmith.engine.table.Catalog;
 import dev.keysmith.engine.table.ControlPlane;
+import dev.keysmith.engine.table.TableDef;
+import dev.keysmith.engine.trace.TraceListener;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.DescribeEndpointsRequest;
@@ -17,10 +33,29 @@ import software.amazon.awssdk.services.dynamodb.model.DescribeLimitsRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeLimitsResponse;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateTableResponse;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTimeToLiveResponse;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /** The embedded engine: the AWS SDK v2 {@link DynamoDbClient} implemented in-process on Xodus. */
 public final class KeysmithEngine implements DynamoDbClient {
@@ -28,6 +63,15 @@ public final class KeysmithEngine implements DynamoDbClient {
     private final Storage storage;
     private final Catalog catalog;
     private final ControlPlane controlPlane;
+    private final EngineHooks hooks = new EngineHooks();
+    private final OpContext ops;
+    private final StreamLog streamLog;
+    private final KeysmithStreams streams;
+    private final java.util.concurrent.ScheduledExecutorService sweeper;
+
+    /** How long a stream shard stays open before a child shard replaces it (DynamoDB's are about four hours). */
+    static final java.time.Duration SHARD_ROTATION = java.time.Duration.ofHours(4);
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private KeysmithEngine(EngineConfig config, Storage storage) {
@@ -35,6 +79,13 @@ public final class KeysmithEngine implements DynamoDbClient {
         this.storage = storage;
         this.catalog = new Catalog();
         this.controlPlane = new ControlPlane(storage, catalog, config);
+        this.streamLog = new StreamLog(config.clock(), SHARD_ROTATION, config.region(), config.accountId());
+        this.streams = new KeysmithStreams(storage, streamLog, config.clock());
+        this.ops = new OpContext(storage, catalog, hooks, config.clock(), streamLog);
+        this.sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("keysmith-sweeper").daemon().factory());
+        long every = config.sweepInterval().toMillis();
+        sweeper.scheduleWithFixedDelay(this::sweepQuietly, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Opens the engine on the configured folder (created if needed), or in memory when it has none. */
@@ -56,6 +107,24 @@ public final class KeysmithEngine implements DynamoDbClient {
         return config;
     }
 
+    /** The DynamoDB Streams API of this engine. */
+    public DynamoDbStreamsClient streams() {
+        return streams;
+    }
+
+    /**
+     * Reports what the engine did for each request (table or index, partition, sort-key range, items read and
+     * returned, capacity) to {@code listener}, on the request's thread. Closing the handle stops it.
+     */
+    public AutoCloseable addTraceListener(TraceListener listener) {
+        return hooks.addTraceListener(listener);
+    }
+
+    /** Reports every committed item change to {@code listener}, after the commit. Closing the handle stops it. */
+    public AutoCloseable addChangeListener(ChangeListener listener) {
+        return hooks.addChangeListener(listener);
+    }
+
     @Override
     public String serviceName() {
         return SERVICE_NAME;
@@ -65,13 +134,21 @@ public final class KeysmithEngine implements DynamoDbClient {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            sweeper.shutdownNow();
+            try {
+                sweeper.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             storage.close();
         }
     }
 
     @Override
     public CreateTableResponse createTable(CreateTableRequest request) {
-        return controlPlane.createTable(request);
+        CreateTableResponse response = controlPlane.createTable(request);
+        syncStream(request.tableName(), null);
+        return response;
     }
 
     @Override
@@ -91,12 +168,59 @@ public final class KeysmithEngine implements DynamoDbClient {
 
     @Override
     public UpdateTableResponse updateTable(UpdateTableRequest request) {
-        return controlPlane.updateTable(request);
+        TableDef before =
+                request.tableName() == null ? null : storage.read(tx -> catalog.find(tx, request.tableName()));
+        UpdateTableResponse response = controlPlane.updateTable(request);
+        syncStream(request.tableName(), before);
+        return response;
     }
 
     @Override
     public DeleteTableResponse deleteTable(DeleteTableRequest request) {
-        return controlPlane.deleteTable(request);
+        TableDef before =
+                request.tableName() == null ? null : storage.read(tx -> catalog.find(tx, request.tableName()));
+        DeleteTableResponse response = controlPlane.deleteTable(request);
+        syncStream(request.tableName(), before);
+        return response;
+    }
+
+    /** Registers a stream enabled, or closes one disabled, by the control-plane call that just committed. */
+    private void syncStream(String tableName, @Nullable TableDef before) {
+        storage.write(tx -> {
+            streamLog.onStreamSettingsChanged(tx, before, catalog.find(tx, tableName));
+            return null;
+        });
+    }
+
+    @Override
+    public UpdateTimeToLiveResponse updateTimeToLive(UpdateTimeToLiveRequest request) {
+        return TimeToLive.update(ops, request);
+    }
+
+    @Override
+    public DescribeTimeToLiveResponse describeTimeToLive(DescribeTimeToLiveRequest request) {
+        return TimeToLive.describe(ops, request);
+    }
+
+    /**
+     * Runs the background work now: deletes expired items (time to live) and trims stream records past retention.
+     * The engine also does this by itself every {@link EngineConfig#sweepInterval()}. Returns the items deleted.
+     */
+    public int sweep() {
+        int deleted = TtlSweeper.sweepOnce(ops);
+        storage.write(streamLog::trim);
+        return deleted;
+    }
+
+    private void sweepQuietly() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            if (!closed.get()) {
+                System.getLogger(KeysmithEngine.class.getName())
+                        .log(System.Logger.Level.WARNING, "background sweep failed", e);
+            }
+        }
     }
 
     @Override
@@ -107,5 +231,55 @@ public final class KeysmithEngine implements DynamoDbClient {
     @Override
     public DescribeEndpointsResponse describeEndpoints(DescribeEndpointsRequest request) {
         return controlPlane.describeEndpoints(request);
+    }
+
+    @Override
+    public GetItemResponse getItem(GetItemRequest request) {
+        return dev.keysmith.engine.op.GetItem.execute(ops, request);
+    }
+
+    @Override
+    public PutItemResponse putItem(PutItemRequest request) {
+        return dev.keysmith.engine.op.PutItem.execute(ops, request);
+    }
+
+    @Override
+    public UpdateItemResponse updateItem(UpdateItemRequest request) {
+        return dev.keysmith.engine.op.UpdateItem.execute(ops, request);
+    }
+
+    @Override
+    public DeleteItemResponse deleteItem(DeleteItemRequest request) {
+        return dev.keysmith.engine.op.DeleteItem.execute(ops, request);
+    }
+
+    @Override
+    public QueryResponse query(QueryRequest request) {
+        return dev.keysmith.engine.op.Query.execute(ops, request);
+    }
+
+    @Override
+    public ScanResponse scan(ScanRequest request) {
+        return dev.keysmith.engine.op.Scan.execute(ops, request);
+    }
+
+    @Override
+    public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
+        return dev.keysmith.engine.op.BatchGetItem.execute(ops, request);
+    }
+
+    @Override
+    public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
+        return dev.keysmith.engine.op.BatchWriteItem.execute(ops, request);
+    }
+
+    @Override
+    public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest request) {
+        return dev.keysmith.engine.op.TransactGetItems.execute(ops, request);
+    }
+
+    @Override
+    public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
+        return dev.keysmith.engine.op.TransactWriteItems.execute(ops, request);
     }
 }

@@ -1,7 +1,6 @@
 package dev.keysmith.engine.op;
 
 import dev.keysmith.engine.change.ItemChange;
-import dev.keysmith.engine.error.Errors;
 import dev.keysmith.engine.expr.Condition;
 import dev.keysmith.engine.expr.ExpressionContext;
 import dev.keysmith.engine.expr.Expressions;

@@ -104,6 +104,13 @@ public final class Catalog {
         put(tx, b.build());
     }
 
+    /** Enables time to live on {@code attribute}, or disables it when null (UpdateTimeToLive). */
+    public void setTimeToLive(WriteTx tx, String tableName, @Nullable String attribute) {
+        TableDef.Builder b = require(tx, tableName).toBuilder();
+        b.ttlAttribute = attribute;
+        put(tx, b.build());
+    }
+
     /** Adds to a table's item count and size; call it in the same transaction as the write it accounts for. */
     public void adjustStats(WriteTx tx, String tableName, long itemCountDelta, long sizeBytesDelta) {
         adjust(tx, utf8(tableName), itemCountDelta, sizeBytesDelta);

@@ -138,6 +138,9 @@ public record TableDef(
         @Nullable
         String latestStreamLabel;
 
+        @Nullable
+        String ttlAttribute;
+
         CapacityHistory capacityHistory;
 
         private Builder(TableDef base) {
@@ -151,6 +154,7 @@ public record TableDef(
             status = base.status;
             streamViewType = base.streamViewType;
             latestStreamLabel = base.latestStreamLabel;
+            ttlAttribute = base.ttlAttribute;
             capacityHistory = base.capacityHistory;
         }
 
@@ -175,7 +179,7 @@ public record TableDef(
                     indexes,
                     base.itemStore,
                     status,
-                    base.ttlAttribute,
+                    ttlAttribute,
                     streamViewType,
                     latestStreamLabel,
                     capacityHistory);

@@ -1,0 +1,25 @@
+package dev.keysmith.engine.expr;
+
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** A compiled update (from an UpdateExpression or from legacy AttributeUpdates). */
+public interface Update {
+    /**
+     * Applies the update to a copy of the existing item (empty map if the item does not exist; key attributes
+     * already present), returning the new item. Runtime errors carry DynamoDB's texts ("The provided expression
+     * refers to an attribute that does not exist in the item", "An operand in the update expression has an incorrect
+     * data type", "The document path provided in the update expression is invalid for update", ...).
+     */
+    Map<String, AttributeValue> apply(Map<String, AttributeValue> existing);
+
+    /**
+     * Throws "One or more parameter values were invalid: Cannot update attribute pk. This attribute is part of the
+     * key" if any action targets a key attribute.
+     */
+    void checkKeyAttributes(Set<String> keyAttributeNames);
+
+    /** Every top-level attribute the update reads or writes (for UPDATED_OLD/UPDATED_NEW). */
+    Set<String> topLevelAttributeNames();
+}

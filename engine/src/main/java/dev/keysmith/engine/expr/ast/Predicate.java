@@ -1,0 +1,36 @@
+package dev.keysmith.engine.expr.ast;
+
+import java.util.List;
+
+/** A resolved, checked condition: what condition, filter and key-condition expressions compile to. */
+public sealed interface Predicate {
+    record Or(Predicate left, Predicate right) implements Predicate {}
+
+    record And(Predicate left, Predicate right) implements Predicate {}
+
+    record Not(Predicate operand) implements Predicate {}
+
+    record Compare(Comparator op, Operand left, Operand right) implements Predicate {}
+
+    record Between(Operand operand, Operand lower, Operand upper) implements Predicate {}
+
+    record In(Operand operand, List<Operand> candidates) implements Predicate {
+        public In {
+            candidates = List.copyOf(candidates);
+        }
+    }
+
+    record Exists(DocPath path) implements Predicate {}
+
+    record NotExists(DocPath path) implements Predicate {}
+
+    /** {@code attribute_type(path, :t)}; {@code type} is one of S SS N NS B BS BOOL NULL L M. */
+    record AttrType(DocPath path, String type) implements Predicate {}
+
+    record BeginsWith(Operand operand, Operand prefix) implements Predicate {}
+
+    record Contains(Operand operand, Operand element) implements Predicate {}
+
+    /** Always true: an absent legacy condition map. */
+    record True() implements Predicate {}
+}

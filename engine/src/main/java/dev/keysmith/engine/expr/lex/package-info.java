@@ -1,0 +1,2 @@
+/** Tokenizer shared by all expression kinds. */
+package dev.keysmith.engine.expr.lex;

@@ -1,0 +1,72 @@
+package dev.keysmith.engine.expr.resolve;
+
+import dev.keysmith.engine.expr.parse.ExpressionError;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The semantic errors found in one expression, first of each kind. DynamoDB reports one of them by a fixed priority
+ * that differs per expression kind, so the analyzers collect them all and report at the end.
+ */
+public final class Problems {
+    /** The kinds of semantic error. */
+    public enum Kind {
+        PARENTHESES,
+        UNKNOWN_FUNCTION,
+        MISUSED_FUNCTION,
+        RESERVED,
+        SECTION,
+        UNDEFINED_NAME,
+        UNDEFINED_VALUE,
+        NESTING,
+        PATH,
+        OPERAND_COUNT,
+        DISTINCT,
+        OPERAND_TYPE,
+        FUNCTION
+    }
+
+    /** Condition, filter and key-condition priority (dynalite's order, itself taken from DynamoDB's replies). */
+    public static final List<Kind> CONDITION_ORDER = List.of(
+            Kind.PARENTHESES,
+            Kind.UNKNOWN_FUNCTION,
+            Kind.MISUSED_FUNCTION,
+            Kind.RESERVED,
+            Kind.UNDEFINED_NAME,
+            Kind.UNDEFINED_VALUE,
+            Kind.NESTING,
+            Kind.OPERAND_COUNT,
+            Kind.DISTINCT,
+            Kind.FUNCTION);
+
+    public static final List<Kind> UPDATE_ORDER = List.of(
+            Kind.RESERVED,
+            Kind.UNKNOWN_FUNCTION,
+            Kind.SECTION,
+            Kind.UNDEFINED_NAME,
+            Kind.UNDEFINED_VALUE,
+            Kind.NESTING,
+            Kind.PATH,
+            Kind.OPERAND_TYPE,
+            Kind.FUNCTION);
+
+    public static final List<Kind> PROJECTION_ORDER =
+            List.of(Kind.RESERVED, Kind.UNDEFINED_NAME, Kind.NESTING, Kind.PATH);
+
+    private final Map<Kind, String> first = new EnumMap<>(Kind.class);
+
+    public void add(Kind kind, String message) {
+        first.putIfAbsent(kind, message);
+    }
+
+    /** Throws the highest-priority problem in {@code order}, if any. */
+    public void throwFirst(List<Kind> order) {
+        for (Kind kind : order) {
+            String message = first.get(kind);
+            if (message != null) {
+                throw new ExpressionError(message);
+            }
+        }
+    }
+}
