@@ -1,5 +1,6 @@
 package dev.keysmith.app;
 
+import dev.keysmith.app.cli.ServeCommand;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
 import picocli.CommandLine;
@@ -18,7 +19,8 @@ import picocli.CommandLine.IVersionProvider;
         name = "keysmith",
         mixinStandardHelpOptions = true,
         versionProvider = Launcher.Version.class,
-        description = "Design DynamoDB data models. Without a command, opens the Keysmith workbench.")
+        description = "Design DynamoDB data models. Without a command, opens the Keysmith workbench.",
+        subcommands = {ServeCommand.class})
 public final class Launcher implements Callable<Integer> {
     private final Runnable workbench;
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.DescribeEndpointsResponse;
 import software.amazon.awssdk.services.dynamodb.model.DescribeLimitsResponse;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 
 class KeysmithEngineTest {
@@ -75,9 +76,13 @@ class KeysmithEngineTest {
     }
 
     @Test
-    void closingTwiceIsHarmless_andDataPlaneCallsAreNotImplementedHere() {
+    void closingTwiceIsHarmless() {
         KeysmithEngine engine = KeysmithEngine.open(EngineConfig.inMemory());
-        assertThrows(UnsupportedOperationException.class, () -> engine.getItem(b -> b.tableName("Pets")));
+        assertThrows(
+                ResourceNotFoundException.class,
+                () -> engine.getItem(b -> b.tableName("Pets")
+                        .key(java.util.Map.of(
+                                "id", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("x")))));
         engine.close();
         engine.close();
     }
