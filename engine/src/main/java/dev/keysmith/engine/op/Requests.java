@@ -169,6 +169,9 @@ final class Requests {
         if (index == null) {
             throw Errors.validation("The table does not have the specified index: " + indexName);
         }
+        if (index.status() == software.amazon.awssdk.services.dynamodb.model.IndexStatus.CREATING) {
+            throw Errors.validation("Cannot read from backfilling global secondary index: " + index.name());
+        }
         if (index.global() && Boolean.TRUE.equals(consistentRead)) {
             throw Errors.validation("Consistent reads are not supported on global secondary indexes");
         }
