@@ -101,6 +101,8 @@ final class ProjectLock implements AutoCloseable {
                 channel.close();
             }
             throw new IOException("the lock file " + lockFile + " keeps changing");
+        } catch (ProjectFileException e) {
+            throw e;
         } catch (IOException e) {
             throw ProjectFileException.io(project, "lock", e);
         }

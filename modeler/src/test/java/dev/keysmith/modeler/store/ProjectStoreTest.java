@@ -141,10 +141,8 @@ class ProjectStoreTest {
 
     @Test
     void theFile_isAVersionedWalModeSqliteDatabase() throws Exception {
-        try (ProjectStore<String> store = ProjectStore.create(project(), TextCodec.INSTANCE, "v1")) {
-            assertEquals(
-                    "wal", Sql.queryString(project(), "PRAGMA journal_mode").toLowerCase(java.util.Locale.ROOT));
-        }
+        ProjectStore.create(project(), TextCodec.INSTANCE, "v1").close();
+        assertEquals("wal", Sql.queryString(project(), "PRAGMA journal_mode").toLowerCase(java.util.Locale.ROOT));
         assertEquals(0x4B59534D, Sql.queryLong(project(), "PRAGMA application_id"));
         assertEquals(SchemaMigrations.CURRENT, Sql.queryLong(project(), "PRAGMA user_version"));
         assertEquals("keysmith", Sql.queryString(project(), "SELECT value FROM meta WHERE key = 'application'"));
