@@ -63,14 +63,26 @@ record FileHeader(int pageSize, long pageCount, int userVersion, int application
         if (userVersion > SchemaMigrations.CURRENT) {
             throw ProjectFileException.newerSchema(file, userVersion);
         }
-        // The in-header size is only meaningful when it is non-zero and the change counter matches version-valid-for.
-        if (pageCount > 0 && changeCounter == versionValidFor && length < pageCount * pageSize) {
-            throw ProjectFileException.truncated(file, length, pageCount * pageSize);
-        }
-        if (length % pageSize != 0) {
-            throw ProjectFileException.damaged(
-                    file, "its length " + length + " is not a multiple of its page size " + pageSize);
+        // After a crash in WAL mode the main file can lag behind its header (a checkpoint cut short); SQLite
+        // completes it from the WAL, so the size checks only apply to a file without a WAL.
+        if (!hasWal(file)) {
+            // The in-header size is only meaningful when non-zero and the change counter matches version-valid-for.
+            if (pageCount > 0 && changeCounter == versionValidFor && length < pageCount * pageSize) {
+                throw ProjectFileException.truncated(file, length, pageCount * pageSize);
+            }
+            if (length % pageSize != 0) {
+                throw ProjectFileException.damaged(
+                        file, "its length " + length + " is not a multiple of its page size " + pageSize);
+            }
         }
         return new FileHeader(pageSize, pageCount, userVersion, applicationId);
+    }
+
+    private static boolean hasWal(Path file) {
+        try {
+            return Files.size(file.resolveSibling(file.getFileName() + "-wal")) > 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 }

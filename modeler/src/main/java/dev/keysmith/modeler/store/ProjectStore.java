@@ -85,11 +85,12 @@ public final class ProjectStore<T> implements AutoCloseable {
         }
         ProjectLock lock = ProjectLock.acquire(file);
         try {
-            Files.createFile(file);
+            Files.createFile(file); // SQLite deletes a stale WAL found next to an empty database file
         } catch (FileAlreadyExistsException e) {
             lock.close();
             throw ProjectFileException.alreadyExists(file);
         } catch (IOException e) {
+            deleteQuietly(file);
             lock.close();
             throw ProjectFileException.io(file, "create", e);
         }
@@ -98,7 +99,7 @@ public final class ProjectStore<T> implements AutoCloseable {
             db = StoreDatabase.connect(file, false);
             db.prepareForWriting();
             db.migrate();
-            EncodedDocument encoded = EncodedDocument.of(codec.encode(initial), EncodedDocument.SAVE_LEVEL);
+            EncodedDocument encoded = EncodedDocument.of(codec.encode(initial));
             SavedVersion first = db.insertVersion(encoded, CREATED_MESSAGE, codec.describe(initial), now());
             return new ProjectStore<>(file, codec, db, lock, initial, first, Optional.empty(), null);
         } catch (SQLException | RuntimeException e) {
@@ -257,7 +258,7 @@ public final class ProjectStore<T> implements AutoCloseable {
     public SavedVersion save(T document, String message) {
         Objects.requireNonNull(document, "document");
         Objects.requireNonNull(message, "message");
-        EncodedDocument encoded = EncodedDocument.of(codec.encode(document), EncodedDocument.SAVE_LEVEL);
+        EncodedDocument encoded = EncodedDocument.of(codec.encode(document));
         String summary = codec.describe(document);
         access.lock();
         try {
@@ -385,7 +386,7 @@ public final class ProjectStore<T> implements AutoCloseable {
      * is emptied). Returns when it was written, or nothing when there was nothing to write.
      */
     Optional<Instant> autosave(T document) {
-        EncodedDocument encoded = EncodedDocument.of(codec.encode(document), EncodedDocument.AUTOSAVE_LEVEL);
+        EncodedDocument encoded = EncodedDocument.of(codec.encode(document));
         access.lock();
         try {
             if (closed) {
@@ -493,12 +494,17 @@ public final class ProjectStore<T> implements AutoCloseable {
     }
 
     private static void deleteQuietly(Path file) {
-        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
-            try {
-                Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
-            } catch (IOException e) {
-                // Best effort: a half-created file is left for the user to remove.
-            }
+        try {
+            Files.deleteIfExists(file);
+            deleteSidecars(file);
+        } catch (IOException e) {
+            // Best effort: a half-created file is left for the user to remove.
+        }
+    }
+
+    private static void deleteSidecars(Path file) throws IOException {
+        for (String suffix : List.of("-wal", "-shm", "-journal")) {
+            Files.deleteIfExists(file.resolveSibling(file.getFileName() + suffix));
         }
     }
 }

@@ -124,8 +124,7 @@ class ProjectStoreTest {
             store.save("v2", "second");
         }
         // replace version 1's body ("v1") by the compressed bytes of another 2-byte text: the hash check notices
-        byte[] other =
-                EncodedDocument.of("xx".getBytes(StandardCharsets.UTF_8), 6).deflated();
+        byte[] other = EncodedDocument.of("xx".getBytes(StandardCharsets.UTF_8)).deflated();
         Sql.execute(
                 project(),
                 "UPDATE document SET body = x'" + java.util.HexFormat.of().formatHex(other)
@@ -159,6 +158,26 @@ class ProjectStoreTest {
         assertEquals(ProjectFileException.Problem.ALREADY_EXISTS, e.problem());
         assertEquals("Cannot create shop.keysmith: the file already exists", e.getMessage());
         assertEquals("keep me", Files.readString(project()));
+    }
+
+    @Test
+    void create_ignoresTheLeftoverWalOfADeletedProjectOfTheSameName() throws Exception {
+        Path wal = dir.resolve("shop.keysmith-wal");
+        Path kept = dir.resolve("kept-wal");
+        try (ProjectStore<String> store = ProjectStore.create(project(), TextCodec.INSTANCE, "old project")) {
+            store.save("old project, edited", "second");
+            Files.copy(wal, kept);
+        }
+        Files.delete(project());
+        Files.move(kept, wal);
+
+        try (ProjectStore<String> store = ProjectStore.create(project(), TextCodec.INSTANCE, "new project")) {
+            assertEquals(1, store.history().size());
+        }
+        try (ProjectStore<String> store = ProjectStore.open(project(), TextCodec.INSTANCE)) {
+            assertEquals("new project", store.current());
+            assertEquals(1, store.history().size());
+        }
     }
 
     @Test

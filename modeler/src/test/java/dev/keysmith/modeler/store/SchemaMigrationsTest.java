@@ -32,7 +32,7 @@ class SchemaMigrationsTest {
     /** A project as the first release wrote it: schema 1, one saved version, no autosave slot. */
     private Path schema1Project() throws Exception {
         Path file = dir.resolve("old.keysmith");
-        EncodedDocument document = EncodedDocument.of("from 2025".getBytes(StandardCharsets.UTF_8), 6);
+        EncodedDocument document = EncodedDocument.of("from 2025".getBytes(StandardCharsets.UTF_8));
         try (Connection connection = Sql.connect(file)) {
             try (java.sql.Statement statement = connection.createStatement()) {
                 statement.execute("PRAGMA journal_mode = WAL");
