@@ -9,22 +9,20 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * The 100-byte SQLite database header, read with plain file I/O before SQLite sees the file, so that files which are
- * refused (not SQLite, truncated, another application's, a newer schema) are never opened by SQLite and never
+ * Checks of the 100-byte SQLite database header, read with plain file I/O before SQLite sees the file, so that files
+ * which are refused (not SQLite, truncated, another application's, a newer schema) are never opened by SQLite and never
  * modified. Layout: https://www.sqlite.org/fileformat.html section 1.3.
- *
- * @param pageSize bytes per page
- * @param pageCount database size in pages, as the header states it
- * @param userVersion {@code PRAGMA user_version}: the Keysmith schema version
- * @param applicationId {@code PRAGMA application_id}
  */
-record FileHeader(int pageSize, long pageCount, int userVersion, int applicationId) {
+final class FileHeader {
 
     static final int LENGTH = 100;
+
     private static final byte[] MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
 
+    private FileHeader() {}
+
     /** Reads the header of an existing file and refuses it with the user-facing reason when Keysmith cannot use it. */
-    static FileHeader check(Path file) throws ProjectFileException {
+    static void check(Path file) throws ProjectFileException {
         long length;
         byte[] bytes;
         try {
@@ -75,7 +73,6 @@ record FileHeader(int pageSize, long pageCount, int userVersion, int application
                         file, "its length " + length + " is not a multiple of its page size " + pageSize);
             }
         }
-        return new FileHeader(pageSize, pageCount, userVersion, applicationId);
     }
 
     private static boolean hasWal(Path file) {

@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.util.Random;
 
 /**
- * Child process of {@link ProjectStoreCrashTest}: saves large versions in a loop and prints {@code saved <id> <hash>}
- * after each save returns, until it is killed.
+ * Child process of {@link ProjectStoreCrashTest}: saves large versions in a loop, printing {@code saving} before each
+ * save and {@code saved <id> <hash>} after it returns, until it is killed.
  */
 public final class CrashSaver {
 
@@ -21,8 +21,10 @@ public final class CrashSaver {
             System.out.println("ready");
             System.out.flush();
             for (int i = 0; ; i++) {
-                SavedVersion version =
-                        store.save(randomText(random, 1_000_000 + random.nextInt(1_000_000)), "save " + i);
+                String text = randomText(random, 1_000_000 + random.nextInt(1_000_000));
+                System.out.println("saving");
+                System.out.flush();
+                SavedVersion version = store.save(text, "save " + i);
                 System.out.println("saved " + version.id() + " " + version.contentHash());
                 System.out.flush();
             }

@@ -29,13 +29,17 @@ class ProjectStoreCrashTest {
             try (ChildJvm saver = ChildJvm.start(CrashSaver.class, file.toString(), Long.toString(round))) {
                 assertEquals("ready", saver.readLine());
                 int saves = 2 + random.nextInt(3);
-                for (int i = 0; i < saves; i++) {
+                for (int done = 0; done < saves; ) {
                     String line = saver.readLine();
                     assertNotNull(line, "the saver stopped early");
-                    String[] parts = line.split(" ");
-                    acknowledged.put(Long.parseLong(parts[1]), parts[2]);
+                    if (line.startsWith("saved ")) {
+                        String[] parts = line.split(" ");
+                        acknowledged.put(Long.parseLong(parts[1]), parts[2]);
+                        done++;
+                    }
                 }
-                // the next save is under way (each takes tens of milliseconds): kill somewhere inside it
+                assertEquals("saving", saver.readLine());
+                // a save has begun (each takes tens of milliseconds or more): kill somewhere inside it
                 Thread.sleep(random.nextInt(40));
                 saver.kill();
             }
