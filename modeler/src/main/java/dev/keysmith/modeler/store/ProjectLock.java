@@ -52,13 +52,9 @@ final class ProjectLock implements AutoCloseable {
         return project.resolveSibling(project.getFileName() + ".lock");
     }
 
-    static boolean isHeldInThisProcess(Path project) {
-        return HELD_IN_THIS_PROCESS.contains(key(project));
-    }
-
     /** Takes the lock or throws {@link ProjectLockedException} naming the holder's pid. */
     static ProjectLock acquire(Path project) throws ProjectFileException {
-        Path key = key(project);
+        Path key = OpenProjects.key(project);
         if (!HELD_IN_THIS_PROCESS.add(key)) {
             throw new ProjectLockedException(
                     project, OptionalLong.of(ProcessHandle.current().pid()));
@@ -149,16 +145,6 @@ final class ProjectLock implements AutoCloseable {
             return Files.readString(lockFile, StandardCharsets.UTF_8);
         } catch (IOException e) {
             return "";
-        }
-    }
-
-    private static Path key(Path project) {
-        Path absolute = project.toAbsolutePath().normalize();
-        @Nullable Path parent = absolute.getParent();
-        try {
-            return parent == null ? absolute : parent.toRealPath().resolve(absolute.getFileName());
-        } catch (IOException e) {
-            return absolute;
         }
     }
 

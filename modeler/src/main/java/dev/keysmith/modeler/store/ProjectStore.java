@@ -65,6 +65,7 @@ public final class ProjectStore<T> implements AutoCloseable {
         this.currentVersion = currentVersion;
         this.recovered = recovered;
         this.autosavedHash = autosavedHash;
+        OpenProjects.add(file);
     }
 
     /**
@@ -129,9 +130,9 @@ public final class ProjectStore<T> implements AutoCloseable {
         if (!Files.exists(file)) {
             throw ProjectFileException.notFound(file);
         }
-        // A store of this process has the file open and has checked it already; reading the header here would close
-        // a descriptor of the file, which drops SQLite's POSIX locks on it in this process.
-        if (!ProjectLock.isHeldInThisProcess(file)) {
+        // A store of this process has the file open and has checked it already (and reading the header here would
+        // close a descriptor of the file behind SQLite's back).
+        if (!OpenProjects.contains(file)) {
             FileHeader.check(file);
         }
         ProjectLock lock = readOnly ? null : ProjectLock.acquire(file);
@@ -477,6 +478,7 @@ public final class ProjectStore<T> implements AutoCloseable {
             closed = true;
             closeQuietly(db);
             closeQuietly(lock);
+            OpenProjects.remove(file);
         } finally {
             access.unlock();
         }
