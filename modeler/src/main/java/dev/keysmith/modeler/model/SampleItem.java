@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param entityType the entity type it belongs to, or null when not assigned
  * @param attributes the item in DynamoDB JSON form ({@code {"PK": {"S": "USER#1"}, "age": {"N": "42"}}}) as plain Java
- *     values (maps, lists, strings, booleans, numbers), kept as imported
+ *     values (maps, lists, strings, booleans, numbers), kept as imported; nested maps and lists are copied and
+ *     unmodifiable
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SampleItem(
