@@ -4,6 +4,7 @@ import dev.keysmith.modeler.model.EntityType;
 import dev.keysmith.modeler.model.TableDesign;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Every entity type has a key template for each table key attribute (otherwise its items' keys are unknown to the
@@ -30,7 +31,7 @@ final class KeyTemplateCoverageRule implements Rule {
                                 scope.path(table, entity),
                                 id(),
                                 "Entity type " + entity.name() + " has no key template for " + key,
-                                "Add one, e.g. " + entity.name().toUpperCase(java.util.Locale.ROOT) + "#{id}"));
+                                "Add one, e.g. " + entity.name().toUpperCase(Locale.ROOT) + "#{id}"));
                     }
                 }
                 for (String attribute : entity.keyTemplates().keySet()) {
