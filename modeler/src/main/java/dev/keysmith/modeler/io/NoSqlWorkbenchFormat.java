@@ -41,7 +41,8 @@ import org.jspecify.annotations.Nullable;
  * {@code BillingMode} and {@code ProvisionedCapacitySettings} (3.0) become billing and capacity with auto scaling.
  *
  * <p>Version differences: 2.0 files have no {@code BillingMode}/{@code ProvisionedCapacitySettings}; such tables are
- * read as PROVISIONED with 5 RCU / 5 WCU (NoSQL Workbench's default). Writing uses the version in the project metadata
+ * read as PROVISIONED with 5 RCU / 5 WCU (NoSQL Workbench's default). The format has no per-GSI capacity: GSIs of a
+ * PROVISIONED table get the table's read/write units (without auto scaling), and GSI capacity is not written. Writing uses the version in the project metadata
  * ({@code Version}, default 3.0); a 2.0 file is written without billing settings.
  *
  * <p>Normalisation on export (everything else round-trips exactly, compared as JSON trees ignoring key order): {@code
@@ -170,6 +171,11 @@ public final class NoSqlWorkbenchFormat {
         }
         if (billing == BillingMode.PROVISIONED && capacity == null) {
             capacity = ProvisionedCapacity.of(5, 5);
+        }
+        if (billing == BillingMode.PROVISIONED) {
+            ProvisionedCapacity throughput =
+                    ProvisionedCapacity.of(capacity.readCapacityUnits(), capacity.writeCapacityUnits());
+            gsis.replaceAll(g -> g.withCapacity(throughput));
         }
         return new TableDesign(
                 name,
