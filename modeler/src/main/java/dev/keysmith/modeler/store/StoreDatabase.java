@@ -10,13 +10,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteOpenMode;
 
 /** The SQL of a project file, over one JDBC connection. Not thread-safe: {@link ProjectStore} serialises access. */
 final class StoreDatabase implements AutoCloseable {
-
-    private static final String VERSION_COLUMNS = "v.id, v.saved_at, v.message, v.summary, d.size, v.hash";
 
     /** The autosave slot's row. */
     record Autosave(Instant savedAt, long baseVersion, EncodedDocument document) {}
@@ -96,37 +95,38 @@ final class StoreDatabase implements AutoCloseable {
         }
     }
 
+    private static final String SELECT_VERSIONS =
+            "SELECT v.id, v.saved_at, v.message, v.summary, d.size, v.hash FROM version v JOIN document d ON d.hash = v.hash";
+
     List<SavedVersion> versions() throws SQLException {
-        return queryVersions(
-                "SELECT " + VERSION_COLUMNS + " FROM version v JOIN document d ON d.hash = v.hash ORDER BY v.id DESC");
+        return queryVersions(SELECT_VERSIONS + " ORDER BY v.id DESC", null);
     }
 
     Optional<SavedVersion> newestVersion() throws SQLException {
-        return queryVersions("SELECT " + VERSION_COLUMNS
-                        + " FROM version v JOIN document d ON d.hash = v.hash ORDER BY v.id DESC LIMIT 1")
-                .stream()
+        return queryVersions(SELECT_VERSIONS + " ORDER BY v.id DESC LIMIT 1", null).stream()
                 .findFirst();
     }
 
     Optional<SavedVersion> version(long id) throws SQLException {
-        return queryVersions("SELECT " + VERSION_COLUMNS
-                        + " FROM version v JOIN document d ON d.hash = v.hash WHERE v.id = " + id)
-                .stream()
-                .findFirst();
+        return queryVersions(SELECT_VERSIONS + " WHERE v.id = ?", id).stream().findFirst();
     }
 
-    private List<SavedVersion> queryVersions(String sql) throws SQLException {
+    private List<SavedVersion> queryVersions(String sql, @Nullable Long id) throws SQLException {
         List<SavedVersion> versions = new ArrayList<>();
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            while (rs.next()) {
-                versions.add(new SavedVersion(
-                        rs.getLong(1),
-                        Instant.ofEpochMilli(rs.getLong(2)),
-                        rs.getString(3),
-                        rs.getString(4),
-                        rs.getLong(5),
-                        rs.getString(6)));
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            if (id != null) {
+                statement.setLong(1, id);
+            }
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    versions.add(new SavedVersion(
+                            rs.getLong(1),
+                            Instant.ofEpochMilli(rs.getLong(2)),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getLong(5),
+                            rs.getString(6)));
+                }
             }
         }
         return versions;
