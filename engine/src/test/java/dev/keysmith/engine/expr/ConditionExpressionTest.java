@@ -467,6 +467,21 @@ class ConditionExpressionTest {
     }
 
     @Test
+    void atMost300OperatorsAndFunctions() {
+        // 150 comparisons joined by 149 ANDs: 299 operators; one more comparison and AND make 301
+        String ok = String.join(" AND ", java.util.Collections.nCopies(150, "age = :n1"));
+        assertFalse(eval(ok));
+        assertError(
+                "Invalid ConditionExpression: The expression contains too many operators; operator count: 301",
+                ok + " AND age = :n1");
+        // each "size(title) = :n1" is two (the comparison and size): 101 of them and 100 ORs make 302
+        String functions = String.join(" OR ", java.util.Collections.nCopies(100, "size(title) = :n1"));
+        assertError(
+                "Invalid ConditionExpression: The expression contains too many operators; operator count: 302",
+                functions + " OR " + functions.substring(0, functions.indexOf(" OR ")));
+    }
+
+    @Test
     void expressionsAreLimitedTo4096Bytes() {
         String ok = "a" + "b".repeat(4089) + " = :n1";
         assertEquals(4096, ok.length());

@@ -395,6 +395,23 @@ class UpdateExpressionTest {
     }
 
     @Test
+    void atMost300OperatorsAndFunctions() {
+        var actions = new StringBuilder("SET ");
+        for (int i = 0; i < 300; i++) {
+            actions.append(i == 0 ? "" : ",").append("a").append(i).append("=:o+:o");
+        }
+        var ctx = values(":o", n("1"));
+        assertEquals(
+                n("2"),
+                Expressions.update(actions.toString(), new ExpressionContext(null, ctx))
+                        .apply(Map.of())
+                        .get("a299"));
+        assertValidation(
+                "Invalid UpdateExpression: The expression contains too many operators; operator count: 301",
+                () -> Expressions.update(actions + ",b=if_not_exists(b,:o)", new ExpressionContext(null, ctx)));
+    }
+
+    @Test
     void keyAttributesCannotBeUpdated() {
         assertValidation(
                 "One or more parameter values were invalid: Cannot update attribute pk. This attribute is part of the"

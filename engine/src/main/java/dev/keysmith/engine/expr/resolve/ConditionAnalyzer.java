@@ -51,6 +51,7 @@ public final class ConditionAnalyzer {
     }
 
     private Predicate condition(Syntax.Cond c) {
+        problems.countOperator();
         return switch (c) {
             case Syntax.Or o -> new Predicate.Or(condition(o.left()), condition(o.right()));
             case Syntax.And a -> new Predicate.And(condition(a.left()), condition(a.right()));
@@ -156,6 +157,7 @@ public final class ConditionAnalyzer {
             case Syntax.PathOperand p -> new Operand.Attr(resolver.path(p.path()));
             case Syntax.ValueRef v -> new Operand.Literal(resolver.value(v));
             case Syntax.Call call -> {
+                problems.countOperator();
                 List<Operand> args = operands(call.args());
                 if (!ARITY.containsKey(call.name())) {
                     problems.add(Kind.UNKNOWN_FUNCTION, "Invalid function name; function: " + call.name());

@@ -81,6 +81,7 @@ public final class UpdateAnalyzer {
             case Syntax.PathOperand p -> new Operand.Attr(resolver.path(p.path()));
             case Syntax.ValueRef v -> new Operand.Literal(resolver.value(v));
             case Syntax.Arith a -> {
+                problems.countOperator();
                 Operand left = value(a.left());
                 Operand right = value(a.right());
                 String operator = String.valueOf(a.op());
@@ -93,6 +94,7 @@ public final class UpdateAnalyzer {
     }
 
     private Operand call(Syntax.Call call) {
+        problems.countOperator();
         String name = call.name();
         List<Operand> args = call.args().stream().map(this::value).toList();
         if (!name.equals("if_not_exists") && !name.equals("list_append")) {
