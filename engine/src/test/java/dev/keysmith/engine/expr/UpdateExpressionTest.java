@@ -239,6 +239,17 @@ class UpdateExpressionTest {
     }
 
     @Test
+    void removeUnderAMissingParentIsInvalid() {
+        // DynamoDB rejects REMOVE x.y unless x exists (scylladb issue 10043, checked against DynamoDB)
+        assertApplyError(
+                "The document path provided in the update expression is invalid for update", "REMOVE absent.x");
+        assertApplyError(
+                "The document path provided in the update expression is invalid for update", "REMOVE doc.absent.x");
+        assertApplyError(
+                "The document path provided in the update expression is invalid for update", "REMOVE seq[9].x");
+    }
+
+    @Test
     void removeThroughAValueOfTheWrongTypeIsInvalid() {
         assertApplyError("The document path provided in the update expression is invalid for update", "REMOVE title.x");
         assertApplyError("The document path provided in the update expression is invalid for update", "REMOVE doc[0]");
