@@ -46,6 +46,7 @@ public final class Problems {
             Kind.OPERATOR_COUNT,
             Kind.RESERVED,
             Kind.UNKNOWN_FUNCTION,
+            Kind.MISUSED_FUNCTION,
             Kind.SECTION,
             Kind.UNDEFINED_NAME,
             Kind.UNDEFINED_VALUE,

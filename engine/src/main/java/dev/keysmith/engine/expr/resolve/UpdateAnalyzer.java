@@ -116,6 +116,13 @@ public final class UpdateAnalyzer {
             }
             return new Operand.IfNotExists(attr.path(), args.get(1));
         }
+        // DynamoDB refuses list_append(list_append(...), ...) (scylladb test_update_expression_function_nesting)
+        if (call.args().stream()
+                .anyMatch(a -> a instanceof Syntax.Call c && c.name().equals(name))) {
+            problems.add(
+                    Kind.MISUSED_FUNCTION,
+                    "The function is not allowed to be used this way in an expression; function: " + name);
+        }
         requireLiteralType(name, "L", args.get(0));
         requireLiteralType(name, "L", args.get(1));
         return new Operand.ListAppend(args.get(0), args.get(1));
