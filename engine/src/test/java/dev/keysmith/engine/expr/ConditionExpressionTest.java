@@ -68,7 +68,8 @@ class ConditionExpressionTest {
             ":tBOOL", s("BOOL"),
             ":tNULL", s("NULL"),
             ":bad", s("STRING"),
-            ":true", AttributeValue.fromBool(true));
+            ":true", AttributeValue.fromBool(true),
+            ":list", l(n("1")));
 
     static boolean eval(String expression) {
         return eval(expression, ITEM);
@@ -109,6 +110,10 @@ class ConditionExpressionTest {
                 "title < :al|false",
                 "bin < :b13|true",
                 "bin > :b12|true",
+                "age = :list|false",
+                "age <> :list|true",
+                "things < :n1|false",
+                "doc >= :n1|false",
                 // a type mismatch is not an error: the comparison is false, and <> is true
                 "age = :s30|false",
                 "age < :s30|false",
@@ -420,6 +425,12 @@ class ConditionExpressionTest {
                         + " AttributeValue: {N:1}",
                 "age BETWEEN :n5 AND :x|The BETWEEN operator requires same data type for lower and upper bounds;"
                         + " lower bound operand: AttributeValue: {N:5}, upper bound operand: AttributeValue: {S:x}",
+                // a literal that cannot be ordered is an error; an attribute of such a type only makes it false
+                "age < :list|Incorrect operand type for operator or function; operator or function: <, operand type: L",
+                ":true >= age|Incorrect operand type for operator or function; operator or function: >=, operand"
+                        + " type: BOOL",
+                "age BETWEEN :list AND :n1|Incorrect operand type for operator or function; operator or function:"
+                        + " BETWEEN, operand type: L",
                 "((age = :n1))|The expression has redundant parentheses;",
                 "((age)) = :n1|The expression has redundant parentheses;",
                 "age = :n1 AND ((title = :x))|The expression has redundant parentheses;",

@@ -1,5 +1,6 @@
 package dev.keysmith.engine.expr.resolve;
 
+import dev.keysmith.engine.expr.ast.Comparator;
 import dev.keysmith.engine.expr.ast.Operand;
 import dev.keysmith.engine.expr.ast.Predicate;
 import dev.keysmith.engine.expr.ast.Syntax;
@@ -28,6 +29,7 @@ public final class ConditionAnalyzer {
             "begins_with", 2,
             "contains", 2,
             "size", 1);
+    private static final Set<String> ORDERABLE = Set.of("S", "N", "B");
     private static final Set<String> TYPE_NAMES = Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
     private static final Operand PLACEHOLDER = new Operand.Literal(AttributeValue.fromNul(true));
     private static final Predicate NOTHING = new Predicate.True();
@@ -59,6 +61,9 @@ public final class ConditionAnalyzer {
             case Syntax.Compare cmp -> {
                 Operand left = operand(cmp.left());
                 Operand right = operand(cmp.right());
+                if (cmp.op() != Comparator.EQ && cmp.op() != Comparator.NE) {
+                    requireOrderable(cmp.op().symbol(), left, right);
+                }
                 checkDistinct(cmp.op().symbol(), left, right);
                 yield new Predicate.Compare(cmp.op(), left, right);
             }
@@ -66,6 +71,7 @@ public final class ConditionAnalyzer {
                 Operand x = operand(b.operand());
                 Operand lower = operand(b.lower());
                 Operand upper = operand(b.upper());
+                requireOrderable("BETWEEN", x, lower, upper);
                 checkBounds(lower, upper);
                 yield new Predicate.Between(x, lower, upper);
             }
@@ -191,6 +197,19 @@ public final class ConditionAnalyzer {
             case Operand.ListAppend l -> null;
             case Operand.Arithmetic a -> null;
         };
+    }
+
+    /**
+     * Ordering comparisons need S, N or B: a literal of another type is a validation error, whereas an attribute of
+     * another type only makes the comparison false (scylladb test_update_condition_lt, checked against DynamoDB).
+     */
+    private void requireOrderable(String operator, Operand... operands) {
+        for (Operand o : operands) {
+            String type = staticType(o);
+            if (type != null && !ORDERABLE.contains(type)) {
+                wrongType(operator, type);
+            }
+        }
     }
 
     private void checkBounds(Operand lower, Operand upper) {
