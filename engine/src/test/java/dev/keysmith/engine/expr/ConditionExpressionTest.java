@@ -56,6 +56,7 @@ class ConditionExpressionTest {
             ":x", s("x"),
             ":b12", b(1, 2),
             ":b13", b(1, 3),
+            ":b23", b(2, 3),
             ":green", s("green"),
             ":num2", n("2.50"),
             ":tS", s("S"),
@@ -199,6 +200,9 @@ class ConditionExpressionTest {
                 "attribute_type(flag, :tBOOL)|true",
                 "attribute_type(nothing, :tNULL)|true",
                 "attribute_type(absent, :tNULL)|false",
+                // DynamoDB also accepts a value as the first operand
+                "attribute_type(:n1, :tN)|true",
+                "attribute_type(size(title), :tN)|true",
                 "begins_with(title, :al)|true",
                 "begins_with(title, :lic)|false",
                 "begins_with(bin, :b12)|true",
@@ -219,6 +223,9 @@ class ConditionExpressionTest {
                 "contains(things, :n1)|true",
                 "contains(things, :red)|false",
                 "contains(doc, :x)|false",
+                // a Binary contains a byte subsequence
+                "contains(bin, :b23)|true",
+                "contains(bin, :b13)|false",
                 "contains(absent, :x)|false",
             })
     void functions(String expression, boolean expected) {

@@ -129,7 +129,8 @@ public final class ConditionAnalyzer {
         };
     }
 
-    private Predicate attributeType(Operand path, Operand type) {
+    /** The type must come from an expression attribute value; the first operand may be a path or a value. */
+    private Predicate attributeType(Operand operand, Operand type) {
         String name = "attribute_type";
         if (!(type instanceof Operand.Literal literal) || literal.value().s() == null) {
             String t = staticType(type);
@@ -144,10 +145,7 @@ public final class ConditionAnalyzer {
                             + ", valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
             return NOTHING;
         }
-        if (!(path instanceof Operand.Attr attr)) {
-            return needsPath(name);
-        }
-        return new Predicate.AttrType(attr.path(), typeName);
+        return new Predicate.AttrType(operand, typeName);
     }
 
     private List<Operand> operands(List<Syntax.Operand> args) {
