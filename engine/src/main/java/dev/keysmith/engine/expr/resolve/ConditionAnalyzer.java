@@ -29,6 +29,9 @@ public final class ConditionAnalyzer {
             "begins_with", 2,
             "contains", 2,
             "size", 1);
+    /** Update-expression functions: known to DynamoDB's condition parser, but misused there. */
+    private static final Set<String> UPDATE_FUNCTIONS = Set.of("if_not_exists", "list_append");
+
     private static final Set<String> ORDERABLE = Set.of("S", "N", "B");
     private static final Set<String> TYPE_NAMES = Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
     private static final Operand PLACEHOLDER = new Operand.Literal(AttributeValue.fromNul(true));
@@ -94,11 +97,11 @@ public final class ConditionAnalyzer {
         String name = call.name();
         Integer arity = ARITY.get(name);
         List<Operand> args = operands(call.args());
-        if (arity == null) {
+        if (arity == null && !UPDATE_FUNCTIONS.contains(name)) {
             problems.add(Kind.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
             return NOTHING;
         }
-        if (name.equals("size")) {
+        if (arity == null || name.equals("size")) {
             misused(name);
             return NOTHING;
         }
@@ -163,7 +166,7 @@ public final class ConditionAnalyzer {
             case Syntax.Call call -> {
                 problems.countOperator();
                 List<Operand> args = operands(call.args());
-                if (!ARITY.containsKey(call.name())) {
+                if (!ARITY.containsKey(call.name()) && !UPDATE_FUNCTIONS.contains(call.name())) {
                     problems.add(Kind.UNKNOWN_FUNCTION, "Invalid function name; function: " + call.name());
                     yield PLACEHOLDER;
                 }
