@@ -205,7 +205,11 @@ public final class Legacy {
             case NOT_NULL -> new Predicate.Exists(path);
             case NULL -> new Predicate.NotExists(path);
             case CONTAINS -> new Predicate.Contains(attr, literal(values, 0));
-            case NOT_CONTAINS -> new Predicate.Not(new Predicate.Contains(attr, literal(values, 0)));
+            // NOT_CONTAINS is false for a missing attribute, unlike NE (scylladb test_expected.py, against DynamoDB)
+            case NOT_CONTAINS ->
+                new Predicate.And(
+                        new Predicate.Exists(path),
+                        new Predicate.Not(new Predicate.Contains(attr, literal(values, 0))));
             case BEGINS_WITH -> new Predicate.BeginsWith(attr, literal(values, 0));
             case IN ->
                 new Predicate.In(

@@ -174,6 +174,8 @@ class LegacyTest {
         assertTrue(filter("things", cond(ComparisonOperator.CONTAINS, n("1"))));
         assertTrue(filter("tags", cond(ComparisonOperator.NOT_CONTAINS, s("green"))));
         assertFalse(filter("tags", cond(ComparisonOperator.NOT_CONTAINS, s("red"))));
+        // unlike NE, NOT_CONTAINS is false when the attribute is missing
+        assertFalse(filter("zz", cond(ComparisonOperator.NOT_CONTAINS, s("red"))));
         assertTrue(filter("title", cond(ComparisonOperator.BEGINS_WITH, s("Al"))));
         assertTrue(filter("age", cond(ComparisonOperator.IN, n("1"), n("30"))));
         assertFalse(filter("age", cond(ComparisonOperator.IN, n("1"))));
