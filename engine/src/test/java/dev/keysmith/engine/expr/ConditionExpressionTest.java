@@ -490,6 +490,16 @@ class ConditionExpressionTest {
     }
 
     @Test
+    void deeplyNestedParenthesesParseWithoutBacktracking() {
+        // 2040 nested groups (the most 4 KB allows): trying both readings of every "(" would take 2^2040 steps
+        String operand = "(".repeat(2040) + "age" + ")".repeat(2040);
+        assertError("Invalid ConditionExpression: The expression has redundant parentheses;", operand + " = :n30");
+        String condition = "(".repeat(2040) + "age = :n30" + ")".repeat(2040);
+        assertError("Invalid ConditionExpression: The expression has redundant parentheses;", condition);
+        assertTrue(eval("(age = :n30) AND ((age) = :n30 OR (title = :x))"));
+    }
+
+    @Test
     void atMost300OperatorsAndFunctions() {
         // 150 comparisons joined by 149 ANDs: 299 operators; one more comparison and AND make 301
         String ok = String.join(" AND ", java.util.Collections.nCopies(150, "age = :n1"));

@@ -84,45 +84,40 @@ public final class Parser {
         if (acceptKeyword("NOT")) {
             return new Syntax.Not(not());
         }
-        if (peek().kind() == TokenKind.LPAREN) {
-            // "(" may open a nested condition or a parenthesised operand: try the condition first.
-            int start = pos;
-            boolean flagBefore = redundantParentheses;
-            try {
-                pos++;
-                boolean innerGroup = peek().kind() == TokenKind.LPAREN;
-                Syntax.Cond inner = or();
-                expect(TokenKind.RPAREN);
-                if (!startsPredicateTail(peek())) {
-                    if (innerGroup && wasGroup(start + 1)) {
-                        redundantParentheses = true;
-                    }
-                    return inner;
-                }
-            } catch (SyntaxFailure ignored) {
-                // fall through to the operand reading
+        if (peek().kind() == TokenKind.LPAREN && opensConditionGroup(pos)) {
+            int open = pos;
+            pos++;
+            Syntax.Cond inner = or();
+            expect(TokenKind.RPAREN);
+            if (tokens.get(open + 1).kind() == TokenKind.LPAREN && matching(open + 1) == pos - 2) {
+                redundantParentheses = true; // "((condition))"
             }
-            pos = start;
-            redundantParentheses = flagBefore;
+            return inner;
         }
         return predicate();
     }
 
-    /** True if the tokens from {@code start} form one parenthesised group closed just before the current token. */
-    private boolean wasGroup(int start) {
+    /**
+     * A "(" opens a nested condition unless the token after its matching ")" continues a comparison, as in
+     * {@code (a) = :v}. Deciding by lookahead (not by trying both readings) keeps parsing linear in the nesting.
+     */
+    private boolean opensConditionGroup(int open) {
+        int close = matching(open);
+        return close < 0 || !startsPredicateTail(tokens.get(close + 1));
+    }
+
+    /** The index of the ")" matching the "(" at {@code open}, or -1 if it is never closed. */
+    private int matching(int open) {
         int depth = 0;
-        for (int i = start; i < pos; i++) {
+        for (int i = open; i < tokens.size(); i++) {
             TokenKind k = tokens.get(i).kind();
             if (k == TokenKind.LPAREN) {
                 depth++;
-            } else if (k == TokenKind.RPAREN) {
-                depth--;
-                if (depth == 0) {
-                    return i == pos - 2;
-                }
+            } else if (k == TokenKind.RPAREN && --depth == 0) {
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     private static boolean startsPredicateTail(Token t) {
@@ -175,13 +170,12 @@ public final class Parser {
     private Syntax.Operand operand(boolean update) {
         Token t = peek();
         if (t.kind() == TokenKind.LPAREN) {
+            int open = pos;
             pos++;
-            boolean doubled = peek().kind() == TokenKind.LPAREN;
-            int innerStart = pos;
             Syntax.Operand inner = operand(update);
             expect(TokenKind.RPAREN);
-            if (doubled && !update && wasGroup(innerStart)) {
-                redundantParentheses = true;
+            if (!update && tokens.get(open + 1).kind() == TokenKind.LPAREN && matching(open + 1) == pos - 2) {
+                redundantParentheses = true; // "((operand))"
             }
             return inner;
         }
