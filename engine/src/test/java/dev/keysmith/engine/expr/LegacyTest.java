@@ -153,6 +153,31 @@ class LegacyTest {
                         null));
     }
 
+    @Test
+    void unknownEnumValuesAreFrameworkValidationErrors() {
+        assertValidation(
+                "1 validation error detected: Value 'LIKE' at 'expected.age.member.comparisonOperator' failed to"
+                        + " satisfy constraint: Member must satisfy enum value set: [IN, NULL, BETWEEN, LT,"
+                        + " NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]",
+                () -> Legacy.expected(
+                        Map.of(
+                                "age",
+                                ExpectedAttributeValue.builder()
+                                        .comparisonOperator("LIKE")
+                                        .value(n("1"))
+                                        .build()),
+                        null));
+        assertValidation(
+                "1 validation error detected: Value 'MERGE' at 'attributeUpdates.a.member.action' failed to satisfy"
+                        + " constraint: Member must satisfy enum value set: [ADD, PUT, DELETE]",
+                () -> Legacy.attributeUpdates(Map.of(
+                        "a",
+                        AttributeValueUpdate.builder()
+                                .action("MERGE")
+                                .value(n("1"))
+                                .build())));
+    }
+
     // ---- QueryFilter / ScanFilter -----------------------------------------------------------------------------
 
     @Test
