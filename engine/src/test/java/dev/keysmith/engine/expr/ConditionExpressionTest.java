@@ -497,6 +497,8 @@ class ConditionExpressionTest {
         String condition = "(".repeat(2040) + "age = :n30" + ")".repeat(2040);
         assertError("Invalid ConditionExpression: The expression has redundant parentheses;", condition);
         assertTrue(eval("(age = :n30) AND ((age) = :n30 OR (title = :x))"));
+        assertTrue(eval("NOT ".repeat(298) + "age = :n30"));
+        assertTrue(eval("((age = :n30) AND (size(title) = (:n5)))"));
     }
 
     @Test

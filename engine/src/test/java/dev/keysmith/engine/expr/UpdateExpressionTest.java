@@ -122,6 +122,8 @@ class UpdateExpressionTest {
         assertAttr(n("10"), apply("SET #c = #c + #c"), "count");
         assertAttr(n("3"), apply("SET tot = (:one + :two)"), "tot");
         assertAttr(n("6"), apply("SET #c = (#c) + (:one)"), "count");
+        assertAttr(n("6"), apply("SET #c = ((#c) + (:one))"), "count");
+        assertAttr(n("6"), apply("SET #c = ((#c)) + :one"), "count");
     }
 
     @Test

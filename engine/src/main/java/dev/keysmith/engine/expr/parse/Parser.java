@@ -81,20 +81,48 @@ public final class Parser {
     }
 
     private Syntax.Cond not() {
-        if (acceptKeyword("NOT")) {
-            return new Syntax.Not(not());
+        int nots = 0;
+        while (acceptKeyword("NOT")) {
+            nots++;
         }
-        if (peek().kind() == TokenKind.LPAREN && opensConditionGroup(pos)) {
-            int open = pos;
-            pos++;
-            Syntax.Cond inner = or();
+        Syntax.Cond result = group();
+        for (int i = 0; i < nots; i++) {
+            result = new Syntax.Not(result);
+        }
+        return result;
+    }
+
+    /**
+     * A parenthesised condition or a predicate. Directly nested groups ("((...))") are read in one step rather than
+     * by recursion, so that 4 KB of parentheses cannot exhaust the stack; two or more of them are redundant.
+     */
+    private Syntax.Cond group() {
+        if (peek().kind() != TokenKind.LPAREN || !opensConditionGroup(pos)) {
+            return predicate();
+        }
+        int levels = nestedLevels(pos);
+        pos += levels;
+        Syntax.Cond inner = or();
+        for (int i = 0; i < levels; i++) {
             expect(TokenKind.RPAREN);
-            if (tokens.get(open + 1).kind() == TokenKind.LPAREN && matching(open + 1) == pos - 2) {
-                redundantParentheses = true; // "((condition))"
-            }
-            return inner;
         }
-        return predicate();
+        if (levels > 1) {
+            redundantParentheses = true;
+        }
+        return inner;
+    }
+
+    /** How many "(" starting at {@code open} are directly nested, each closed right before the enclosing ")". */
+    private int nestedLevels(int open) {
+        int levels = 1;
+        int close = matching(open);
+        while (close > 0
+                && tokens.get(open + levels).kind() == TokenKind.LPAREN
+                && matching(open + levels) == close - 1) {
+            close--;
+            levels++;
+        }
+        return levels;
     }
 
     /**
@@ -170,11 +198,14 @@ public final class Parser {
     private Syntax.Operand operand(boolean update) {
         Token t = peek();
         if (t.kind() == TokenKind.LPAREN) {
-            int open = pos;
-            pos++;
+            // Directly nested groups are read in one step (no recursion), as in group().
+            int levels = nestedLevels(pos);
+            pos += levels;
             Syntax.Operand inner = operand(update);
-            expect(TokenKind.RPAREN);
-            if (!update && tokens.get(open + 1).kind() == TokenKind.LPAREN && matching(open + 1) == pos - 2) {
+            for (int i = 0; i < levels; i++) {
+                expect(TokenKind.RPAREN);
+            }
+            if (levels > 1 && !update) {
                 redundantParentheses = true; // "((operand))"
             }
             return inner;
