@@ -498,6 +498,13 @@ class ConditionExpressionTest {
         assertError("Invalid ConditionExpression: The expression has redundant parentheses;", condition);
         assertTrue(eval("(age = :n30) AND ((age) = :n30 OR (title = :x))"));
         assertTrue(eval("NOT ".repeat(298) + "age = :n30"));
+        // the deepest recursion 4 KB allows: each group holds a NOT, so none is directly nested
+        assertError(
+                "Invalid ConditionExpression: The expression contains too many operators; operator count: 681",
+                "(NOT ".repeat(680) + "age = :n30" + ")".repeat(680));
+        assertError(
+                "Invalid ConditionExpression: The expression contains too many operators; operator count: 679",
+                "size(".repeat(678) + "age" + ")".repeat(678) + " = :n1");
         assertTrue(eval("((age = :n30) AND (size(title) = (:n5)))"));
     }
 
