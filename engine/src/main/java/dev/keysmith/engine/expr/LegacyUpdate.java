@@ -87,4 +87,9 @@ final class LegacyUpdate implements Update {
     public Set<String> topLevelAttributeNames() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(updates.keySet()));
     }
+
+    @Override
+    public Set<String> updatedAttributeNames() {
+        return topLevelAttributeNames();
+    }
 }
