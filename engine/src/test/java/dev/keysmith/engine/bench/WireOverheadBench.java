@@ -2,6 +2,7 @@ package dev.keysmith.engine.bench;
 
 import dev.keysmith.engine.wire.WireConfig;
 import dev.keysmith.engine.wire.WireServer;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -62,17 +63,29 @@ public final class WireOverheadBench {
                     run(client, operations.get(name), threads, Math.max(1, seconds / 2)); // warm-up
                     Result result = run(client, operations.get(name), threads, seconds);
                     System.out.printf(
-                            "%-8s threads=%d  %8.0f ops/s  p50=%6.3f ms  p99=%6.3f ms%n",
-                            name, threads, result.opsPerSecond, result.p50Millis, result.p99Millis);
+                            "%-8s threads=%d  %8.0f ops/s  p50=%6.3f ms  p99=%6.3f ms  cpu=%5.0f us/op%n",
+                            name,
+                            threads,
+                            result.opsPerSecond,
+                            result.p50Millis,
+                            result.p99Millis,
+                            result.cpuMicrosPerOp);
                 }
             }
         }
     }
 
-    private record Result(double opsPerSecond, double p50Millis, double p99Millis) {}
+    /** Throughput, latency, and the CPU time of the whole process (SDK client and server) per operation. */
+    private record Result(double opsPerSecond, double p50Millis, double p99Millis, double cpuMicrosPerOp) {}
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
 
     private static Result run(DynamoDbClient client, Consumer<DynamoDbClient> operation, int threads, int seconds)
             throws InterruptedException {
+        long cpuBefore = processCpuNanos();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         List<long[]> latencies = new ArrayList<>();
         int[] counts = new int[threads];
@@ -93,6 +106,7 @@ public final class WireOverheadBench {
             });
         }
         done.await();
+        long cpu = processCpuNanos() - cpuBefore;
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
         int offset = 0;
@@ -102,7 +116,10 @@ public final class WireOverheadBench {
         }
         Arrays.sort(all);
         return new Result(
-                total / (double) seconds, all[total / 2] / 1e6, all[Math.min(total - 1, (int) (total * 0.99))] / 1e6);
+                total / (double) seconds,
+                all[total / 2] / 1e6,
+                all[Math.min(total - 1, (int) (total * 0.99))] / 1e6,
+                cpu / 1e3 / total);
     }
 
     /** Answers instantly with correct, prebuilt responses. */
