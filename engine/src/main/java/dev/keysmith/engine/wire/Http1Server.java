@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * Content-Length} and chunked request bodies, {@code Expect: 100-continue}, a body size limit, and timeouts for idle
  * connections and slow requests. Each answer leaves in a single write.
  */
-final class Http1Server implements WireServer.Transport {
+final class Http1Server implements AutoCloseable {
     static final int MAX_HEAD_BYTES = 64 * 1024;
     static final int IDLE_TIMEOUT_MILLIS = 30_000;
     static final int READ_TIMEOUT_MILLIS = 60_000;
@@ -70,8 +70,7 @@ final class Http1Server implements WireServer.Transport {
         return server;
     }
 
-    @Override
-    public int port() {
+    int port() {
         return listener.getLocalPort();
     }
 

@@ -10,21 +10,15 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 /**
  * DynamoDB's HTTP endpoint over any {@link DynamoDbClient}: the AWS SDKs and the AWS CLI talk to it unchanged.
  * Requests are decoded into the SDK's own model classes, passed to the client, and the SDK response objects (or
- * exceptions) are encoded back exactly as DynamoDB sends them.
+ * exceptions) are encoded back exactly as DynamoDB sends them. HTTP/1.1 is served by {@link Http1Server}: measured
+ * against the JDK's {@code com.sun.net.httpserver} with virtual threads, it needs about a quarter of the CPU per
+ * request and answers in a single write.
  */
 public final class WireServer implements AutoCloseable {
-    private final Transport transport;
+    private final Http1Server transport;
     private final String host;
 
-    /** What carries HTTP for the endpoint. */
-    interface Transport extends AutoCloseable {
-        int port();
-
-        @Override
-        void close();
-    }
-
-    private WireServer(Transport transport, String host) {
+    private WireServer(Http1Server transport, String host) {
         this.transport = transport;
         this.host = host;
     }
@@ -37,13 +31,11 @@ public final class WireServer implements AutoCloseable {
                 config.sigV4Credentials() == null ? null : new SigV4Verifier(config.sigV4Credentials());
         WireHandler handler = new WireHandler(operations, verifier, config.region());
         InetAddress address = InetAddress.getByName(config.bindAddress());
-        Transport transport = Boolean.getBoolean("keysmith.wire.jdkHttpServer")
-                ? JdkHttpTransport.start(address, config.port(), handler)
-                : Http1Server.start(
-                        address,
-                        config.port(),
-                        WireHandler.MAX_REQUEST_BYTES,
-                        (request, tooLarge) -> HttpReply.front(handler, request, tooLarge));
+        Http1Server transport = Http1Server.start(
+                address,
+                config.port(),
+                WireHandler.MAX_REQUEST_BYTES,
+                (request, tooLarge) -> HttpReply.front(handler, request, tooLarge));
         String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
         return new WireServer(transport, host.contains(":") ? "[" + host + "]" : host);
     }

@@ -2,7 +2,13 @@ package dev.keysmith.engine.bench;
 
 import dev.keysmith.engine.wire.WireConfig;
 import dev.keysmith.engine.wire.WireServer;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,20 +65,78 @@ public final class WireOverheadBench {
                                     .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("q1")))));
             System.out.printf("wire overhead (no-work backend), %d s per run%n", seconds);
             for (int threads : new int[] {1, 8}) {
+                Consumer<DynamoDbClient> raw = rawGetItem(server);
+                run(client, raw, threads, Math.max(1, seconds / 2));
+                report("raw-HTTP", threads, run(client, raw, threads, seconds));
+            }
+            for (int threads : new int[] {1, 8}) {
                 for (String name : List.of("GetItem", "PutItem", "Query")) {
                     run(client, operations.get(name), threads, Math.max(1, seconds / 2)); // warm-up
-                    Result result = run(client, operations.get(name), threads, seconds);
-                    System.out.printf(
-                            "%-8s threads=%d  %8.0f ops/s  p50=%6.3f ms  p99=%6.3f ms  cpu=%5.0f us/op%n",
-                            name,
-                            threads,
-                            result.opsPerSecond,
-                            result.p50Millis,
-                            result.p99Millis,
-                            result.cpuMicrosPerOp);
+                    report(name, threads, run(client, operations.get(name), threads, seconds));
                 }
             }
         }
+    }
+
+    private static void report(String name, int threads, Result result) {
+        System.out.printf(
+                "%-8s threads=%d  %8.0f ops/s  p50=%6.3f ms  p99=%6.3f ms  cpu=%5.0f us/op%n",
+                name, threads, result.opsPerSecond, result.p50Millis, result.p99Millis, result.cpuMicrosPerOp);
+    }
+
+    /**
+     * A GetItem sent as prebuilt bytes over one keep-alive socket per thread: the endpoint's own cost, without the
+     * SDK client's (signing, marshalling, Apache HTTP client).
+     */
+    private static Consumer<DynamoDbClient> rawGetItem(WireServer server) {
+        byte[] body = "{\"TableName\":\"bench\",\"Key\":{\"pk\":{\"S\":\"q1\"},\"sk\":{\"N\":\"7\"}}}"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] request = ("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                        + "X-Amz-Target: DynamoDB_20120810.GetItem\r\nContent-Length: " + body.length + "\r\n\r\n"
+                        + new String(body, StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
+        ThreadLocal<Socket> sockets = ThreadLocal.withInitial(() -> {
+            try {
+                return new Socket(server.endpoint().getHost(), server.port());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        ThreadLocal<InputStream> inputs = ThreadLocal.withInitial(() -> {
+            try {
+                return new BufferedInputStream(sockets.get().getInputStream());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return unused -> {
+            try {
+                sockets.get().getOutputStream().write(request);
+                InputStream in = inputs.get();
+                int length = 0;
+                StringBuilder line = new StringBuilder();
+                while (true) {
+                    int next = in.read();
+                    if (next == '\n') {
+                        String header = line.toString().trim();
+                        if (header.isEmpty()) {
+                            break;
+                        }
+                        if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                            length = Integer.parseInt(header.substring(15).trim());
+                        }
+                        line.setLength(0);
+                    } else if (next < 0) {
+                        throw new IOException("connection closed");
+                    } else {
+                        line.append((char) next);
+                    }
+                }
+                in.readNBytes(length);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
     }
 
     /** Throughput, latency, and the CPU time of the whole process (SDK client and server) per operation. */
