@@ -32,7 +32,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class Http1Server implements AutoCloseable {
     static final int MAX_HEAD_BYTES = 64 * 1024;
-    static final int IDLE_TIMEOUT_MILLIS = 30_000;
+    /** Longer than the AWS SDK's 60 s connection idle time, so the client, not the server, retires idle connections. */
+    static final int IDLE_TIMEOUT_MILLIS = 65_000;
+
     static final int READ_TIMEOUT_MILLIS = 60_000;
 
     private static final System.Logger LOG = System.getLogger(Http1Server.class.getName());
