@@ -18,6 +18,7 @@ import dev.keysmith.modeler.model.Project;
 import dev.keysmith.modeler.model.ProjectionKind;
 import dev.keysmith.modeler.model.ProvisionedCapacity;
 import dev.keysmith.modeler.model.TableDesign;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -225,11 +226,9 @@ class NoSqlWorkbenchFormatTest {
         ((ObjectNode) original.get("ModelMetadata")).put("Team", "payments");
         Project project = NoSqlWorkbenchFormat.read(original.toString()).project();
         assertEquals("payments", project.metadata().get("workbench.metadata.Team"));
-        Project withForeignMetadata = project.withMetadata(new java.util.LinkedHashMap<>(project.metadata()) {
-            {
-                put("cloudformation.section.Parameters", "{}");
-            }
-        });
+        Map<String, String> metadata = new LinkedHashMap<>(project.metadata());
+        metadata.put("cloudformation.section.Parameters", "{}");
+        Project withForeignMetadata = project.withMetadata(metadata);
         ObjectNode written = (ObjectNode)
                 json(NoSqlWorkbenchFormat.write(withForeignMetadata).text());
         assertSameTree(original.get("ModelMetadata"), written.get("ModelMetadata"));
