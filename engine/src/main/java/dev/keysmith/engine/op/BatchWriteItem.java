@@ -89,13 +89,15 @@ public final class BatchWriteItem {
             }
             Map<String, Meter> meters = new LinkedHashMap<>();
             List<ItemChange> changes = new ArrayList<>(ops.size());
+            StatsDeltas deltas = new StatsDeltas();
             for (int i = 0; i < ops.size(); i++) {
                 Op op = ops.get(i);
                 TableDef table = tables.get(op.table());
                 Meter meter = meters.computeIfAbsent(op.table(), n -> new Meter(n, true));
                 var old = ItemWriter.read(tx, table, keys.get(i));
-                ItemWriter.write(tx, ctx, table, keys.get(i), old, op.putItem(), meter, false, changes);
+                ItemWriter.write(tx, ctx, table, keys.get(i), old, op.putItem(), meter, false, changes, false, deltas);
             }
+            deltas.flush(tx, ctx.catalog());
             return new Result(meters, changes);
         });
         ctx.hooks().changed(r.changes());

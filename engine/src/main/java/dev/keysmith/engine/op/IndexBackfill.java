@@ -50,6 +50,7 @@ public final class IndexBackfill {
                     return new Chunk(null, 0, true);
                 }
                 long n = 0;
+                long bytes = 0;
                 byte[] last = null;
                 int seen = 0;
                 try (Cursor c = tx.cursor(table.itemStore())) {
@@ -66,10 +67,11 @@ public final class IndexBackfill {
                         }
                         Map<String, AttributeValue> entry = Projections.indexEntry(table, index, item);
                         tx.put(index.storeName(), entryKey, ItemCodec.encode(entry));
-                        ctx.catalog().adjustIndexStats(tx, tableName, indexName, 1, ItemSize.of(entry));
+                        bytes += ItemSize.of(entry);
                         n++;
                     }
                 }
+                ctx.catalog().adjustIndexStats(tx, tableName, indexName, n, bytes);
                 if (seen < CHUNK) {
                     ctx.catalog().setIndexStatus(tx, tableName, indexName, IndexStatus.ACTIVE);
                     return new Chunk(null, n, false);

@@ -3,7 +3,6 @@ package dev.keysmith.engine.op;
 import dev.keysmith.engine.change.ItemChange;
 import dev.keysmith.engine.keys.ItemCodec;
 import dev.keysmith.engine.storage.WriteTx;
-import dev.keysmith.engine.table.Catalog;
 import dev.keysmith.engine.table.IndexDef;
 import dev.keysmith.engine.table.TableDef;
 import dev.keysmith.engine.ttl.TtlIndex;
@@ -63,7 +62,27 @@ final class ItemWriter {
             boolean transactional,
             List<ItemChange> changes,
             boolean byTtl) {
-        Catalog catalog = ctx.catalog();
+        StatsDeltas deltas = new StatsDeltas();
+        write(tx, ctx, table, key, oldItem, newItem, meter, transactional, changes, byTtl, deltas);
+        deltas.flush(tx, ctx.catalog());
+    }
+
+    /**
+     * The same, collecting statistics changes into {@code deltas}; the caller flushes them before the transaction
+     * ends (batches flush once for all their items).
+     */
+    static void write(
+            WriteTx tx,
+            OpContext ctx,
+            TableDef table,
+            byte[] key,
+            @Nullable Map<String, AttributeValue> oldItem,
+            @Nullable Map<String, AttributeValue> newItem,
+            @Nullable Meter meter,
+            boolean transactional,
+            List<ItemChange> changes,
+            boolean byTtl,
+            StatsDeltas deltas) {
         int oldSize = oldItem == null ? 0 : ItemSize.of(oldItem);
         int newSize = newItem == null ? 0 : ItemSize.of(newItem);
         if (newItem == null) {
@@ -80,11 +99,11 @@ final class ItemWriter {
             meter.addTable(Meter.writeUnits(Math.max(oldSize, newSize)) * (transactional ? 2 : 1));
         }
         for (IndexDef index : table.indexes()) {
-            writeIndex(tx, catalog, table, index, oldItem, newItem, meter);
+            writeIndex(tx, deltas, table, index, oldItem, newItem, meter);
         }
         long countDelta = (newItem != null ? 1 : 0) - (oldItem != null ? 1 : 0);
         if (countDelta != 0 || oldSize != newSize) {
-            catalog.adjustStats(tx, table.name(), countDelta, (long) newSize - oldSize);
+            deltas.table(table.name(), countDelta, (long) newSize - oldSize);
         }
         if (oldItem != null || newItem != null) {
             Map<String, AttributeValue> any = newItem != null ? newItem : oldItem;
@@ -106,7 +125,7 @@ final class ItemWriter {
 
     private static void writeIndex(
             WriteTx tx,
-            Catalog catalog,
+            StatsDeltas deltas,
             TableDef table,
             IndexDef index,
             @Nullable Map<String, AttributeValue> oldItem,
@@ -131,12 +150,12 @@ final class ItemWriter {
             int oldSize = present ? ItemSize.of(oldEntry) : 0;
             int newSize = ItemSize.of(newEntry);
             units = Meter.writeUnits(newSize);
-            catalog.adjustIndexStats(tx, table.name(), index.name(), present ? 0 : 1, newSize - oldSize);
+            deltas.index(table.name(), index.name(), present ? 0 : 1, newSize - oldSize);
         } else {
             if (oldKey != null && tx.delete(index.storeName(), oldKey)) {
                 int oldSize = ItemSize.of(oldEntry);
                 units += Meter.writeUnits(oldSize);
-                catalog.adjustIndexStats(tx, table.name(), index.name(), -1, -oldSize);
+                deltas.index(table.name(), index.name(), -1, -oldSize);
             }
             if (newKey != null) {
                 boolean present = backfilling && tx.get(index.storeName(), newKey) != null;
@@ -144,7 +163,7 @@ final class ItemWriter {
                 int newSize = ItemSize.of(newEntry);
                 units += Meter.writeUnits(newSize);
                 if (!present) {
-                    catalog.adjustIndexStats(tx, table.name(), index.name(), 1, newSize);
+                    deltas.index(table.name(), index.name(), 1, newSize);
                 }
             }
         }

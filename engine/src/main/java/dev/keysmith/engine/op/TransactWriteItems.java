@@ -136,6 +136,7 @@ public final class TransactWriteItems {
                 }
                 Map<String, Meter> meters = new LinkedHashMap<>();
                 List<ItemChange> changes = new ArrayList<>();
+                StatsDeltas deltas = new StatsDeltas();
                 for (int i = 0; i < size; i++) {
                     Action a = actions.get(i);
                     Target t = targets.get(i);
@@ -162,8 +163,10 @@ public final class TransactWriteItems {
                                 Meter.readUnits(old == null ? 0 : ItemSize.of(old), Meter.ReadMode.TRANSACTIONAL));
                         continue;
                     }
-                    ItemWriter.write(tx, ctx, t.table(), t.storageKey(), old, next, meter, true, changes);
+                    ItemWriter.write(
+                            tx, ctx, t.table(), t.storageKey(), old, next, meter, true, changes, false, deltas);
                 }
+                deltas.flush(tx, ctx.catalog());
                 return new Result(meters, changes);
             });
             ctx.hooks().changed(r.changes());

@@ -43,6 +43,7 @@ public final class TtlSweeper {
                 }
                 List<TtlIndex.Expired> expired = TtlIndex.expired(tx, table, from, now, BATCH);
                 List<ItemChange> changes = new ArrayList<>();
+                StatsDeltas deltas = new StatsDeltas();
                 int n = 0;
                 for (TtlIndex.Expired e : expired) {
                     Map<String, AttributeValue> item = ItemWriter.read(tx, table, e.itemKey());
@@ -50,9 +51,10 @@ public final class TtlSweeper {
                     if (item == null || expiry == null || expiry != e.expirySeconds()) {
                         continue; // the index moved on with the item; nothing to do
                     }
-                    ItemWriter.write(tx, ctx, table, e.itemKey(), item, null, null, false, changes, true);
+                    ItemWriter.write(tx, ctx, table, e.itemKey(), item, null, null, false, changes, true, deltas);
                     n++;
                 }
+                deltas.flush(tx, ctx.catalog());
                 return new Pass(n, expired.size() == BATCH, changes);
             });
             ctx.hooks().changed(pass.changes());

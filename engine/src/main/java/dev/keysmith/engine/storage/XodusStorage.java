@@ -21,15 +21,25 @@ import jetbrains.exodus.io.DataReaderWriterProvider;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@link Storage} on a Xodus environment. Every store is a B+tree without duplicates ({@link
- * StoreConfig#WITHOUT_DUPLICATES}), so cursors walk keys in unsigned byte order in both directions.
+ * {@link Storage} on a Xodus environment. Stores have no duplicates and cursors walk keys in unsigned byte order both
+ * ways. Item and index stores (names starting {@code t:} and {@code i:}) are Patricia trees ({@link
+ * StoreConfig#WITHOUT_DUPLICATES_WITH_PREFIXING}), which Xodus recommends for random access and which measured 1.8x
+ * faster than B+trees for batch loads here; their keys are prefix-free by construction (every encoded key component
+ * is self-delimiting), which Patricia's reverse iteration needs: it visits a key that is a prefix of another before
+ * that other. Every other store is a B+tree ({@link StoreConfig#WITHOUT_DUPLICATES}).
  *
  * <p>Writes run in Xodus exclusive transactions (one at a time, never replayed because of a conflict). A commit is
  * written to the operating system before {@link #write} returns, so it survives the death of the process ({@code kill
  * -9}); with {@code durableWrites} it is also forced to the disk ({@code fsync}), so it survives a power cut.
  */
 public final class XodusStorage implements Storage {
-    private static final StoreConfig STORE_CONFIG = StoreConfig.WITHOUT_DUPLICATES;
+    /** The tree type of a store: Patricia for the prefix-free item and index stores, B+tree for the rest. */
+    static StoreConfig storeConfig(String name) {
+        return name.startsWith("t:") || name.startsWith("i:")
+                ? StoreConfig.WITHOUT_DUPLICATES_WITH_PREFIXING
+                : StoreConfig.WITHOUT_DUPLICATES;
+    }
+
     private static final long LOG_FILE_KB = 8 * 1024;
 
     private final Environment env;
@@ -144,7 +154,7 @@ public final class XodusStorage implements Storage {
             if (cached != null) {
                 return cached;
             }
-            Store opened = env.openStore(name, STORE_CONFIG, txn, false);
+            Store opened = env.openStore(name, storeConfig(name), txn, false);
             if (opened != null) {
                 // it exists in a committed state: in an exclusive write transaction, stores created by this
                 // transaction are found in `created` above
@@ -158,7 +168,7 @@ public final class XodusStorage implements Storage {
             if (store != null) {
                 return store;
             }
-            Store opened = env.openStore(name, STORE_CONFIG, txn, true);
+            Store opened = env.openStore(name, storeConfig(name), txn, true);
             if (created == null) {
                 created = new HashMap<>();
             }

@@ -106,13 +106,13 @@ public final class EmbeddedBench {
                                     .attributeType(ScalarAttributeType.N)
                                     .build())
                     .globalSecondaryIndexes(
-                            g -> g.indexName("G1")
+                            g -> g.indexName("GSI1")
                                     .keySchema(KeySchemaElement.builder()
                                             .attributeName("g1")
                                             .keyType(KeyType.HASH)
                                             .build())
                                     .projection(p -> p.projectionType("KEYS_ONLY")),
-                            g -> g.indexName("G2")
+                            g -> g.indexName("GSI2")
                                     .keySchema(KeySchemaElement.builder()
                                             .attributeName("g2")
                                             .keyType(KeyType.HASH)

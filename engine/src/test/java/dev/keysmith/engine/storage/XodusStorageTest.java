@@ -100,6 +100,41 @@ class XodusStorageTest {
     }
 
     @Test
+    void itemStoresWalkPrefixFreeKeysInOrderBothWays() {
+        // Item stores are Patricia trees; their keys never prefix one another (self-delimiting encodings).
+        List<byte[]> keys = List.of(
+                b(0x00, 0x02, 0x61, 0x00),
+                b(0x00, 0x02, 0x61, 0x62, 0x00),
+                b(0x7f, 0x02, 0x00),
+                b(0x80, 0x15, 0x03),
+                b(0xff, 0x02, 0xff, 0x00));
+        storage.write(tx -> {
+            for (byte[] key : keys.reversed()) {
+                tx.put("t:items", key, key);
+            }
+            return null;
+        });
+        List<byte[]> forward = new ArrayList<>();
+        List<byte[]> backward = new ArrayList<>();
+        storage.read(tx -> {
+            try (Cursor c = tx.cursor("t:items")) {
+                for (boolean more = c.first(); more; more = c.next()) {
+                    forward.add(c.key());
+                }
+                for (boolean more = c.last(); more; more = c.prev()) {
+                    backward.add(c.key());
+                }
+            }
+            return null;
+        });
+        assertEquals(keys.size(), forward.size());
+        for (int i = 0; i < keys.size(); i++) {
+            assertArrayEquals(keys.get(i), forward.get(i));
+            assertArrayEquals(keys.get(keys.size() - 1 - i), backward.get(i));
+        }
+    }
+
+    @Test
     void seekFindsTheFirstKeyAtOrAfterTheTarget() {
         storage.write(tx -> {
             tx.put("t", s("b"), s("1"));
