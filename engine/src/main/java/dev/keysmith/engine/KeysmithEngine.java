@@ -70,6 +70,7 @@ public final class KeysmithEngine implements DynamoDbClient {
     private final java.util.concurrent.ScheduledExecutorService sweeper;
     private final dev.keysmith.engine.backup.Backups backups;
     private final dev.keysmith.engine.surface.AbsentFeatures absentFeatures;
+    private final dev.keysmith.engine.throughput.Throttle throttle;
 
     /** How long a stream shard stays open before a child shard replaces it (DynamoDB's are about four hours). */
     static final java.time.Duration SHARD_ROTATION = java.time.Duration.ofHours(4);
@@ -92,6 +93,8 @@ public final class KeysmithEngine implements DynamoDbClient {
                                 DescribeTableRequest.builder().tableName(name).build())
                         .table());
         this.absentFeatures = new dev.keysmith.engine.surface.AbsentFeatures(storage, catalog);
+        this.throttle = new dev.keysmith.engine.throughput.Throttle(
+                storage, catalog, config.clock(), config.throughputEmulation());
         this.sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("keysmith-sweeper").daemon().factory());
         long every = config.sweepInterval().toMillis();
@@ -245,52 +248,130 @@ public final class KeysmithEngine implements DynamoDbClient {
 
     @Override
     public GetItemResponse getItem(GetItemRequest request) {
-        return dev.keysmith.engine.op.GetItem.execute(ops, request);
+        return throttle.single(
+                request.tableName(),
+                null,
+                false,
+                request.returnConsumedCapacity(),
+                mode -> dev.keysmith.engine.op.GetItem.execute(
+                        ops,
+                        mode == request.returnConsumedCapacity()
+                                ? request
+                                : request.toBuilder()
+                                        .returnConsumedCapacity(mode)
+                                        .build()),
+                GetItemResponse::consumedCapacity,
+                (r, c) -> r.toBuilder().consumedCapacity(c).build());
     }
 
     @Override
     public PutItemResponse putItem(PutItemRequest request) {
-        return dev.keysmith.engine.op.PutItem.execute(ops, request);
+        return throttle.single(
+                request.tableName(),
+                null,
+                true,
+                request.returnConsumedCapacity(),
+                mode -> dev.keysmith.engine.op.PutItem.execute(
+                        ops,
+                        mode == request.returnConsumedCapacity()
+                                ? request
+                                : request.toBuilder()
+                                        .returnConsumedCapacity(mode)
+                                        .build()),
+                PutItemResponse::consumedCapacity,
+                (r, c) -> r.toBuilder().consumedCapacity(c).build());
     }
 
     @Override
     public UpdateItemResponse updateItem(UpdateItemRequest request) {
-        return dev.keysmith.engine.op.UpdateItem.execute(ops, request);
+        return throttle.single(
+                request.tableName(),
+                null,
+                true,
+                request.returnConsumedCapacity(),
+                mode -> dev.keysmith.engine.op.UpdateItem.execute(
+                        ops,
+                        mode == request.returnConsumedCapacity()
+                                ? request
+                                : request.toBuilder()
+                                        .returnConsumedCapacity(mode)
+                                        .build()),
+                UpdateItemResponse::consumedCapacity,
+                (r, c) -> r.toBuilder().consumedCapacity(c).build());
     }
 
     @Override
     public DeleteItemResponse deleteItem(DeleteItemRequest request) {
-        return dev.keysmith.engine.op.DeleteItem.execute(ops, request);
+        return throttle.single(
+                request.tableName(),
+                null,
+                true,
+                request.returnConsumedCapacity(),
+                mode -> dev.keysmith.engine.op.DeleteItem.execute(
+                        ops,
+                        mode == request.returnConsumedCapacity()
+                                ? request
+                                : request.toBuilder()
+                                        .returnConsumedCapacity(mode)
+                                        .build()),
+                DeleteItemResponse::consumedCapacity,
+                (r, c) -> r.toBuilder().consumedCapacity(c).build());
     }
 
     @Override
     public QueryResponse query(QueryRequest request) {
-        return dev.keysmith.engine.op.Query.execute(ops, request);
+        return throttle.single(
+                request.tableName(),
+                request.indexName(),
+                false,
+                request.returnConsumedCapacity(),
+                mode -> dev.keysmith.engine.op.Query.execute(
+                        ops,
+                        mode == request.returnConsumedCapacity()
+                                ? request
+                                : request.toBuilder()
+                                        .returnConsumedCapacity(mode)
+                                        .build()),
+                QueryResponse::consumedCapacity,
+                (r, c) -> r.toBuilder().consumedCapacity(c).build());
     }
 
     @Override
     public ScanResponse scan(ScanRequest request) {
-        return dev.keysmith.engine.op.Scan.execute(ops, request);
+        return throttle.single(
+                request.tableName(),
+                request.indexName(),
+                false,
+                request.returnConsumedCapacity(),
+                mode -> dev.keysmith.engine.op.Scan.execute(
+                        ops,
+                        mode == request.returnConsumedCapacity()
+                                ? request
+                                : request.toBuilder()
+                                        .returnConsumedCapacity(mode)
+                                        .build()),
+                ScanResponse::consumedCapacity,
+                (r, c) -> r.toBuilder().consumedCapacity(c).build());
     }
 
     @Override
     public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
-        return dev.keysmith.engine.op.BatchGetItem.execute(ops, request);
+        return throttle.batchGet(request, r -> dev.keysmith.engine.op.BatchGetItem.execute(ops, r));
     }
 
     @Override
     public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
-        return dev.keysmith.engine.op.BatchWriteItem.execute(ops, request);
+        return throttle.batchWrite(request, r -> dev.keysmith.engine.op.BatchWriteItem.execute(ops, r));
     }
 
     @Override
     public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest request) {
-        return dev.keysmith.engine.op.TransactGetItems.execute(ops, request);
+        return throttle.transactGet(request, r -> dev.keysmith.engine.op.TransactGetItems.execute(ops, r));
     }
 
     @Override
     public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
-        return dev.keysmith.engine.op.TransactWriteItems.execute(ops, request);
+        return throttle.transactWrite(request, r -> dev.keysmith.engine.op.TransactWriteItems.execute(ops, r));
     }
 
     // --- engine-extras: tags, continuous backups, backups, features the engine describes as absent, and the
