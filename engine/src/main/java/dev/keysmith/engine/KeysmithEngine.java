@@ -2,6 +2,7 @@ package dev.keysmith.engine;
 
 import dev.keysmith.engine.change.ChangeListener;
 import dev.keysmith.engine.op.EngineHooks;
+import dev.keysmith.engine.op.IndexBackfill;
 import dev.keysmith.engine.op.OpContext;
 import dev.keysmith.engine.op.TimeToLive;
 import dev.keysmith.engine.op.TtlSweeper;
@@ -71,6 +72,7 @@ public final class KeysmithEngine implements DynamoDbClient {
     private final dev.keysmith.engine.backup.Backups backups;
     private final dev.keysmith.engine.surface.AbsentFeatures absentFeatures;
     private final dev.keysmith.engine.throughput.Throttle throttle;
+    private final java.util.concurrent.ExecutorService background;
 
     /** How long a stream shard stays open before a child shard replaces it (DynamoDB's are about four hours). */
     static final java.time.Duration SHARD_ROTATION = java.time.Duration.ofHours(4);
@@ -97,6 +99,14 @@ public final class KeysmithEngine implements DynamoDbClient {
                 storage, catalog, config.clock(), config.throughputEmulation());
         this.sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("keysmith-sweeper").daemon().factory());
+        this.background = java.util.concurrent.Executors.newSingleThreadExecutor(
+                Thread.ofPlatform().name("keysmith-backfill").daemon().factory());
+        // A backfill cut short by a crash resumes here.
+        for (String name : storage.read(tx -> catalog.tableNames(tx, null, Integer.MAX_VALUE))) {
+            if (hasCreatingIndex(name)) {
+                background.execute(() -> backfillQuietly(name));
+            }
+        }
         long every = config.sweepInterval().toMillis();
         sweeper.scheduleWithFixedDelay(this::sweepQuietly, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
@@ -148,8 +158,10 @@ public final class KeysmithEngine implements DynamoDbClient {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             sweeper.shutdownNow();
+            background.shutdownNow();
             try {
                 sweeper.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+                background.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -185,6 +197,10 @@ public final class KeysmithEngine implements DynamoDbClient {
                 request.tableName() == null ? null : storage.read(tx -> catalog.find(tx, request.tableName()));
         UpdateTableResponse response = controlPlane.updateTable(request);
         syncStream(request.tableName(), before);
+        if (hasCreatingIndex(request.tableName())) {
+            String name = request.tableName();
+            background.execute(() -> backfillQuietly(name));
+        }
         return response;
     }
 
@@ -223,6 +239,25 @@ public final class KeysmithEngine implements DynamoDbClient {
         int deleted = TtlSweeper.sweepOnce(ops);
         storage.write(streamLog::trim);
         return deleted;
+    }
+
+    private boolean hasCreatingIndex(String tableName) {
+        TableDef table = storage.read(tx -> catalog.find(tx, tableName));
+        return table != null
+                && table.indexes().stream()
+                        .anyMatch(
+                                i -> i.status() == software.amazon.awssdk.services.dynamodb.model.IndexStatus.CREATING);
+    }
+
+    private void backfillQuietly(String tableName) {
+        try {
+            IndexBackfill.run(ops, tableName);
+        } catch (RuntimeException e) {
+            if (!closed.get()) {
+                System.getLogger(KeysmithEngine.class.getName())
+                        .log(System.Logger.Level.WARNING, "index backfill of " + tableName + " failed", e);
+            }
+        }
     }
 
     private void sweepQuietly() {

@@ -35,7 +35,7 @@ final class AttributeNames {
             }
             case Predicate.Exists e -> names.add(e.path().head());
             case Predicate.NotExists e -> names.add(e.path().head());
-            case Predicate.AttrType t -> names.add(t.path().head());
+            case Predicate.AttrType t -> of(t.operand(), names);
             case Predicate.BeginsWith b -> {
                 of(b.operand(), names);
                 of(b.prefix(), names);

@@ -41,4 +41,11 @@ record CompiledUpdate(List<UpdateAction> actions) implements Update {
         actions.forEach(a -> AttributeNames.of(a, names));
         return Collections.unmodifiableSet(names);
     }
+
+    @Override
+    public Set<String> updatedAttributeNames() {
+        var names = new LinkedHashSet<String>();
+        actions.forEach(a -> names.add(a.path().head()));
+        return Collections.unmodifiableSet(names);
+    }
 }

@@ -111,7 +111,7 @@ final class KeyConditions {
     }
 
     private static void leaf(List<Operand> args, SortOp op, Map<String, Leaf> leaves) {
-        DocPath key = null;
+        @Nullable DocPath key = null;
         var values = new ArrayList<AttributeValue>();
         for (Operand arg : args) {
             switch (arg) {

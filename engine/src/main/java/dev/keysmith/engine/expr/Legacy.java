@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.dynamodb.model.AttributeAction;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValueUpdate;
 import software.amazon.awssdk.services.dynamodb.model.ComparisonOperator;
@@ -74,7 +75,10 @@ public final class Legacy {
                 throw Errors.validation(
                         INVALID + "Exists and ComparisonOperator cannot be used together for Attribute: " + name);
             }
-            ComparisonOperator op = condition.comparisonOperator();
+            ComparisonOperator op = knownOperator(
+                    condition.comparisonOperator(),
+                    condition.comparisonOperatorAsString(),
+                    "expected." + name + ".member.comparisonOperator");
             if (op != ComparisonOperator.NULL && op != ComparisonOperator.NOT_NULL && !hasList && value == null) {
                 throw Errors.validation(INVALID + "Value or AttributeValueList must be used with ComparisonOperator: "
                         + condition.comparisonOperatorAsString() + " for Attribute: " + name);
@@ -147,13 +151,22 @@ public final class Legacy {
             throw Errors.validation("1 validation error detected: Value null at '" + where
                     + "' failed to satisfy constraint: Member must not be null");
         }
-        ComparisonOperator op = condition.comparisonOperator();
-        if (op == ComparisonOperator.UNKNOWN_TO_SDK_VERSION) {
-            throw Errors.validation("1 validation error detected: Value '" + raw + "' at '" + where
-                    + "' failed to satisfy constraint: Member must satisfy enum value set: " + OPERATOR_ENUM);
-        }
+        ComparisonOperator op = knownOperator(condition.comparisonOperator(), raw, where);
         checkArguments(raw, op, condition.attributeValueList());
         return op;
+    }
+
+    private static ComparisonOperator knownOperator(ComparisonOperator op, String raw, String where) {
+        if (op == ComparisonOperator.UNKNOWN_TO_SDK_VERSION) {
+            throw enumError(raw, where, OPERATOR_ENUM);
+        }
+        return op;
+    }
+
+    /** The framework-level message for a value outside an enum (dynamodb.md 7.3, "Bad enum"). */
+    private static RuntimeException enumError(String raw, String where, String values) {
+        return Errors.validation("1 validation error detected: Value '" + raw + "' at '" + where
+                + "' failed to satisfy constraint: Member must satisfy enum value set: " + values);
     }
 
     /** Argument count, one type for all arguments, the operator's allowed types, BETWEEN bounds in order. */
@@ -205,7 +218,11 @@ public final class Legacy {
             case NOT_NULL -> new Predicate.Exists(path);
             case NULL -> new Predicate.NotExists(path);
             case CONTAINS -> new Predicate.Contains(attr, literal(values, 0));
-            case NOT_CONTAINS -> new Predicate.Not(new Predicate.Contains(attr, literal(values, 0)));
+            // NOT_CONTAINS is false for a missing attribute, unlike NE (scylladb test_expected.py, against DynamoDB)
+            case NOT_CONTAINS ->
+                new Predicate.And(
+                        new Predicate.Exists(path),
+                        new Predicate.Not(new Predicate.Contains(attr, literal(values, 0))));
             case BEGINS_WITH -> new Predicate.BeginsWith(attr, literal(values, 0));
             case IN ->
                 new Predicate.In(
@@ -242,6 +259,10 @@ public final class Legacy {
     }
 
     private static void checkAttributeUpdate(String name, AttributeValueUpdate update) {
+        if (update.action() == AttributeAction.UNKNOWN_TO_SDK_VERSION) {
+            throw enumError(
+                    update.actionAsString(), "attributeUpdates." + name + ".member.action", "[ADD, PUT, DELETE]");
+        }
         AttributeValue value = update.value();
         String action = update.actionAsString() == null ? "PUT" : update.actionAsString();
         if (value == null && !action.equals("DELETE")) {

@@ -53,10 +53,7 @@ final class LegacyUpdate implements Update {
                         }
                     }
                 }
-                case UNKNOWN_TO_SDK_VERSION ->
-                    throw Errors.validation("1 validation error detected: Value '" + update.actionAsString()
-                            + "' at 'attributeUpdates." + name + ".member.action' failed to satisfy constraint:"
-                            + " Member must satisfy enum value set: [ADD, PUT, DELETE]");
+                case UNKNOWN_TO_SDK_VERSION -> throw new IllegalStateException("action validated by Legacy");
             }
         });
         return item;
@@ -89,5 +86,10 @@ final class LegacyUpdate implements Update {
     @Override
     public Set<String> topLevelAttributeNames() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(updates.keySet()));
+    }
+
+    @Override
+    public Set<String> updatedAttributeNames() {
+        return topLevelAttributeNames();
     }
 }

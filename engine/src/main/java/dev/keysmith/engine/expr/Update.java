@@ -20,6 +20,9 @@ public interface Update {
      */
     void checkKeyAttributes(Set<String> keyAttributeNames);
 
-    /** Every top-level attribute the update reads or writes (for UPDATED_OLD/UPDATED_NEW). */
+    /** Every top-level attribute the update reads or writes. */
     Set<String> topLevelAttributeNames();
+
+    /** The top-level attributes the update's actions write or remove (for ReturnValues UPDATED_OLD/UPDATED_NEW). */
+    Set<String> updatedAttributeNames();
 }

@@ -21,7 +21,7 @@ public final class DeleteItem {
         long start = System.nanoTime();
         String tableName = Requests.tableName(req.tableName());
         var names = Requests.orNull(req.expressionAttributeNames());
-        var values = Requests.orNull(req.expressionAttributeValues());
+        var values = Requests.values(req.expressionAttributeValues());
         var expected = Requests.orNull(req.expected());
         ReturnValue returnValues = Requests.putOrDeleteReturnValues(req.returnValues());
         Requests.expressionParameters(

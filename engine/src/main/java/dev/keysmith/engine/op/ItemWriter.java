@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 
 /**
@@ -118,28 +119,33 @@ final class ItemWriter {
         }
         Map<String, AttributeValue> oldEntry = oldKey == null ? null : Projections.indexEntry(table, index, oldItem);
         Map<String, AttributeValue> newEntry = newKey == null ? null : Projections.indexEntry(table, index, newItem);
+        // While a new GSI is backfilling, this item's entry may not be there yet: count only what really changes.
+        boolean backfilling = index.status() == IndexStatus.CREATING;
         double units = 0;
         if (oldKey != null && newKey != null && Arrays.equals(oldKey, newKey)) {
-            if (sameEntry(oldEntry, newEntry)) {
+            boolean present = !backfilling || tx.get(index.storeName(), newKey) != null;
+            if (present && sameEntry(oldEntry, newEntry)) {
                 return; // nothing projected changed: no index write (DynamoDB charges 0 here)
             }
             tx.put(index.storeName(), newKey, ItemCodec.encode(newEntry));
-            int oldSize = ItemSize.of(oldEntry);
+            int oldSize = present ? ItemSize.of(oldEntry) : 0;
             int newSize = ItemSize.of(newEntry);
             units = Meter.writeUnits(newSize);
-            catalog.adjustIndexStats(tx, table.name(), index.name(), 0, newSize - oldSize);
+            catalog.adjustIndexStats(tx, table.name(), index.name(), present ? 0 : 1, newSize - oldSize);
         } else {
-            if (oldKey != null) {
-                tx.delete(index.storeName(), oldKey);
+            if (oldKey != null && tx.delete(index.storeName(), oldKey)) {
                 int oldSize = ItemSize.of(oldEntry);
                 units += Meter.writeUnits(oldSize);
                 catalog.adjustIndexStats(tx, table.name(), index.name(), -1, -oldSize);
             }
             if (newKey != null) {
+                boolean present = backfilling && tx.get(index.storeName(), newKey) != null;
                 tx.put(index.storeName(), newKey, ItemCodec.encode(newEntry));
                 int newSize = ItemSize.of(newEntry);
                 units += Meter.writeUnits(newSize);
-                catalog.adjustIndexStats(tx, table.name(), index.name(), 1, newSize);
+                if (!present) {
+                    catalog.adjustIndexStats(tx, table.name(), index.name(), 1, newSize);
+                }
             }
         }
         if (meter != null) {

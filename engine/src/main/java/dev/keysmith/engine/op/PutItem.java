@@ -29,7 +29,7 @@ public final class PutItem {
                     + " Member must not be null");
         }
         var names = Requests.orNull(req.expressionAttributeNames());
-        var values = Requests.orNull(req.expressionAttributeValues());
+        var values = Requests.values(req.expressionAttributeValues());
         var expected = Requests.orNull(req.expected());
         ReturnValue returnValues = Requests.putOrDeleteReturnValues(req.returnValues());
         Requests.expressionParameters(

@@ -32,7 +32,7 @@ public final class Query {
         long start = System.nanoTime();
         String tableName = Requests.tableName(req.tableName());
         var names = Requests.orNull(req.expressionAttributeNames());
-        var values = Requests.orNull(req.expressionAttributeValues());
+        var values = Requests.values(req.expressionAttributeValues());
         var keyConditions = Requests.orNull(req.keyConditions());
         var queryFilter = Requests.orNull(req.queryFilter());
         var attributesToGet = Requests.orNull(req.attributesToGet());

@@ -94,6 +94,27 @@ final class Requests {
                 || value instanceof software.amazon.awssdk.core.util.SdkAutoConstructMap<?, ?>;
     }
 
+    /**
+     * ExpressionAttributeValues, validated and with numbers in canonical form before any expression uses them:
+     * "ExpressionAttributeValues contains invalid value: <problem> for key <:name>".
+     */
+    static @Nullable Map<String, AttributeValue> values(@Nullable Map<String, AttributeValue> values) {
+        values = orNull(values);
+        if (values == null) {
+            return null;
+        }
+        Map<String, AttributeValue> out = new java.util.LinkedHashMap<>(values.size() * 2);
+        for (var e : values.entrySet()) {
+            try {
+                out.put(e.getKey(), dev.keysmith.engine.value.ItemValidator.validateValue(e.getValue()));
+            } catch (software.amazon.awssdk.services.dynamodb.model.DynamoDbException ex) {
+                throw Errors.validation("ExpressionAttributeValues contains invalid value: "
+                        + ex.awsErrorDetails().errorMessage() + " for key " + e.getKey());
+            }
+        }
+        return out;
+    }
+
     static <K, V> @Nullable Map<K, V> orNull(@Nullable Map<K, V> map) {
         return map == null || isAutoConstruct(map) ? null : map;
     }
@@ -168,6 +189,9 @@ final class Requests {
         IndexDef index = table.index(indexName);
         if (index == null) {
             throw Errors.validation("The table does not have the specified index: " + indexName);
+        }
+        if (index.status() == software.amazon.awssdk.services.dynamodb.model.IndexStatus.CREATING) {
+            throw Errors.validation("Cannot read from backfilling global secondary index: " + index.name());
         }
         if (index.global() && Boolean.TRUE.equals(consistentRead)) {
             throw Errors.validation("Consistent reads are not supported on global secondary indexes");

@@ -28,7 +28,7 @@ public final class Scan {
         long start = System.nanoTime();
         String tableName = Requests.tableName(req.tableName());
         var names = Requests.orNull(req.expressionAttributeNames());
-        var values = Requests.orNull(req.expressionAttributeValues());
+        var values = Requests.values(req.expressionAttributeValues());
         var scanFilter = Requests.orNull(req.scanFilter());
         var attributesToGet = Requests.orNull(req.attributesToGet());
         var exclusiveStartKey = Requests.orNull(req.exclusiveStartKey());

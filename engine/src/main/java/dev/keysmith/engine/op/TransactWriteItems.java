@@ -217,7 +217,7 @@ public final class TransactWriteItems {
         if (item.conditionCheck() != null) {
             var c = item.conditionCheck();
             ExpressionContext ectx = new ExpressionContext(
-                    Requests.orNull(c.expressionAttributeNames()), Requests.orNull(c.expressionAttributeValues()));
+                    Requests.orNull(c.expressionAttributeNames()), Requests.values(c.expressionAttributeValues()));
             Condition condition = Expressions.condition("ConditionExpression", c.conditionExpression(), ectx);
             ectx.checkAllUsed();
             return new Action(
@@ -232,7 +232,7 @@ public final class TransactWriteItems {
         if (item.put() != null) {
             var p = item.put();
             ExpressionContext ectx = new ExpressionContext(
-                    Requests.orNull(p.expressionAttributeNames()), Requests.orNull(p.expressionAttributeValues()));
+                    Requests.orNull(p.expressionAttributeNames()), Requests.values(p.expressionAttributeValues()));
             Condition condition = p.conditionExpression() == null
                     ? null
                     : Expressions.condition("ConditionExpression", p.conditionExpression(), ectx);
@@ -251,7 +251,7 @@ public final class TransactWriteItems {
         if (item.delete() != null) {
             var d = item.delete();
             ExpressionContext ectx = new ExpressionContext(
-                    Requests.orNull(d.expressionAttributeNames()), Requests.orNull(d.expressionAttributeValues()));
+                    Requests.orNull(d.expressionAttributeNames()), Requests.values(d.expressionAttributeValues()));
             Condition condition = d.conditionExpression() == null
                     ? null
                     : Expressions.condition("ConditionExpression", d.conditionExpression(), ectx);
@@ -267,7 +267,7 @@ public final class TransactWriteItems {
         }
         var u = item.update();
         ExpressionContext ectx = new ExpressionContext(
-                Requests.orNull(u.expressionAttributeNames()), Requests.orNull(u.expressionAttributeValues()));
+                Requests.orNull(u.expressionAttributeNames()), Requests.values(u.expressionAttributeValues()));
         Update update = Expressions.update(u.updateExpression(), ectx);
         Condition condition = u.conditionExpression() == null
                 ? null

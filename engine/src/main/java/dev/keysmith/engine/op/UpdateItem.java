@@ -31,7 +31,7 @@ public final class UpdateItem {
         long start = System.nanoTime();
         String tableName = Requests.tableName(req.tableName());
         var names = Requests.orNull(req.expressionAttributeNames());
-        var values = Requests.orNull(req.expressionAttributeValues());
+        var values = Requests.values(req.expressionAttributeValues());
         var expected = Requests.orNull(req.expected());
         var attributeUpdates = Requests.orNull(req.attributeUpdates());
         ReturnValue returnValues = req.returnValues() == null ? ReturnValue.NONE : req.returnValues();
@@ -110,7 +110,7 @@ public final class UpdateItem {
     }
 
     private static Map<String, AttributeValue> only(Map<String, AttributeValue> item, @Nullable Update update) {
-        Set<String> names = update == null ? Set.of() : update.topLevelAttributeNames();
+        Set<String> names = update == null ? Set.of() : update.updatedAttributeNames();
         Map<String, AttributeValue> out = new LinkedHashMap<>();
         for (String name : names) {
             AttributeValue v = item.get(name);

@@ -75,17 +75,10 @@ final class ErrorMapper {
 
     /** The answer to anything unexpected: DynamoDB's retryable 500. */
     static WireResponse internalError(String contentType) {
-        return new WireResponse(
-                500,
-                contentType,
-                JsonCodec.write(
-                        new Object(),
-                        List.of(),
-                        Map.of(
-                                "__type",
-                                DYNAMODB_NAMESPACE + INTERNAL_SERVER_ERROR,
-                                "message",
-                                "Internal server error")));
+        Map<String, String> leading = new LinkedHashMap<>();
+        leading.put("__type", DYNAMODB_NAMESPACE + INTERNAL_SERVER_ERROR);
+        leading.put("message", "Internal server error");
+        return new WireResponse(500, contentType, JsonCodec.write(new Object(), List.of(), leading));
     }
 
     static String code(AwsServiceException error) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
-import com.fasterxml.jackson.core.exc.StreamReadException;
 import dev.keysmith.engine.error.Errors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -63,10 +62,9 @@ final class JsonCodec {
             if (parser.nextToken() != null) {
                 throw Errors.serialization(null);
             }
-        } catch (StreamReadException malformed) {
+        } catch (IOException malformed) {
+            // the body is in memory: any read failure is bad JSON, or JSON beyond the parser's limits (nesting depth)
             throw Errors.serialization(null);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         decoding.throwPendingValidation();
         return request;

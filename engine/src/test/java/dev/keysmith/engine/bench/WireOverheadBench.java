@@ -2,6 +2,13 @@ package dev.keysmith.engine.bench;
 
 import dev.keysmith.engine.wire.WireConfig;
 import dev.keysmith.engine.wire.WireServer;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -58,21 +65,91 @@ public final class WireOverheadBench {
                                     .expressionAttributeValues(Map.of(":p", AttributeValue.fromS("q1")))));
             System.out.printf("wire overhead (no-work backend), %d s per run%n", seconds);
             for (int threads : new int[] {1, 8}) {
+                Consumer<DynamoDbClient> raw = rawGetItem(server);
+                run(client, raw, threads, Math.max(1, seconds / 2));
+                report("raw-HTTP", threads, run(client, raw, threads, seconds));
+            }
+            for (int threads : new int[] {1, 8}) {
                 for (String name : List.of("GetItem", "PutItem", "Query")) {
                     run(client, operations.get(name), threads, Math.max(1, seconds / 2)); // warm-up
-                    Result result = run(client, operations.get(name), threads, seconds);
-                    System.out.printf(
-                            "%-8s threads=%d  %8.0f ops/s  p50=%6.3f ms  p99=%6.3f ms%n",
-                            name, threads, result.opsPerSecond, result.p50Millis, result.p99Millis);
+                    report(name, threads, run(client, operations.get(name), threads, seconds));
                 }
             }
         }
     }
 
-    private record Result(double opsPerSecond, double p50Millis, double p99Millis) {}
+    private static void report(String name, int threads, Result result) {
+        System.out.printf(
+                "%-8s threads=%d  %8.0f ops/s  p50=%6.3f ms  p99=%6.3f ms  cpu=%5.0f us/op%n",
+                name, threads, result.opsPerSecond, result.p50Millis, result.p99Millis, result.cpuMicrosPerOp);
+    }
+
+    /**
+     * A GetItem sent as prebuilt bytes over one keep-alive socket per thread: the endpoint's own cost, without the
+     * SDK client's (signing, marshalling, Apache HTTP client).
+     */
+    private static Consumer<DynamoDbClient> rawGetItem(WireServer server) {
+        byte[] body = "{\"TableName\":\"bench\",\"Key\":{\"pk\":{\"S\":\"q1\"},\"sk\":{\"N\":\"7\"}}}"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] request = ("POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-amz-json-1.0\r\n"
+                        + "X-Amz-Target: DynamoDB_20120810.GetItem\r\nContent-Length: " + body.length + "\r\n\r\n"
+                        + new String(body, StandardCharsets.UTF_8))
+                .getBytes(StandardCharsets.UTF_8);
+        ThreadLocal<Socket> sockets = ThreadLocal.withInitial(() -> {
+            try {
+                return new Socket(server.endpoint().getHost(), server.port());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        ThreadLocal<InputStream> inputs = ThreadLocal.withInitial(() -> {
+            try {
+                return new BufferedInputStream(sockets.get().getInputStream());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return unused -> {
+            try {
+                sockets.get().getOutputStream().write(request);
+                InputStream in = inputs.get();
+                int length = 0;
+                StringBuilder line = new StringBuilder();
+                while (true) {
+                    int next = in.read();
+                    if (next == '\n') {
+                        String header = line.toString().trim();
+                        if (header.isEmpty()) {
+                            break;
+                        }
+                        if (header.regionMatches(true, 0, "Content-Length:", 0, 15)) {
+                            length = Integer.parseInt(header.substring(15).trim());
+                        }
+                        line.setLength(0);
+                    } else if (next < 0) {
+                        throw new IOException("connection closed");
+                    } else {
+                        line.append((char) next);
+                    }
+                }
+                in.readNBytes(length);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        };
+    }
+
+    /** Throughput, latency, and the CPU time of the whole process (SDK client and server) per operation. */
+    private record Result(double opsPerSecond, double p50Millis, double p99Millis, double cpuMicrosPerOp) {}
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
 
     private static Result run(DynamoDbClient client, Consumer<DynamoDbClient> operation, int threads, int seconds)
             throws InterruptedException {
+        long cpuBefore = processCpuNanos();
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         List<long[]> latencies = new ArrayList<>();
         int[] counts = new int[threads];
@@ -93,6 +170,7 @@ public final class WireOverheadBench {
             });
         }
         done.await();
+        long cpu = processCpuNanos() - cpuBefore;
         int total = Arrays.stream(counts).sum();
         long[] all = new long[total];
         int offset = 0;
@@ -102,7 +180,10 @@ public final class WireOverheadBench {
         }
         Arrays.sort(all);
         return new Result(
-                total / (double) seconds, all[total / 2] / 1e6, all[Math.min(total - 1, (int) (total * 0.99))] / 1e6);
+                total / (double) seconds,
+                all[total / 2] / 1e6,
+                all[Math.min(total - 1, (int) (total * 0.99))] / 1e6,
+                cpu / 1e3 / total);
     }
 
     /** Answers instantly with correct, prebuilt responses. */

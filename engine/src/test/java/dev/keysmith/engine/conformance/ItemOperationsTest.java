@@ -249,6 +249,29 @@ class ItemOperationsTest {
     }
 
     @Test
+    void updatedNewListsOnlyTheAttributesWrittenNotThoseRead() {
+        ddb.putItem(b -> b.tableName("items").item(item("pk", s("w"), "sk", n("1"), "price", n("10"))));
+        var r = ddb.updateItem(b -> b.tableName("items")
+                .key(item("pk", s("w"), "sk", n("1")))
+                .updateExpression("SET computed = price + :one")
+                .expressionAttributeValues(Map.of(":one", n("1")))
+                .returnValues(ReturnValue.UPDATED_NEW));
+        assertEquals(Map.of("computed", n("11")), r.attributes());
+    }
+
+    @Test
+    void invalidExpressionValuesAreRejectedBeforeEvaluation() {
+        assertError(
+                "ValidationException",
+                "ExpressionAttributeValues contains invalid value: The parameter cannot be converted to a numeric"
+                        + " value: abc for key :v",
+                () -> ddb.updateItem(b -> b.tableName("items")
+                        .key(item("pk", s("w"), "sk", n("1")))
+                        .updateExpression("SET v = :v")
+                        .expressionAttributeValues(Map.of(":v", n("abc")))));
+    }
+
+    @Test
     void updatingAKeyAttributeIsRejected() {
         assertError(
                 "ValidationException",

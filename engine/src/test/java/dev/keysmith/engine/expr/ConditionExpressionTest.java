@@ -56,6 +56,7 @@ class ConditionExpressionTest {
             ":x", s("x"),
             ":b12", b(1, 2),
             ":b13", b(1, 3),
+            ":b23", b(2, 3),
             ":green", s("green"),
             ":num2", n("2.50"),
             ":tS", s("S"),
@@ -68,7 +69,8 @@ class ConditionExpressionTest {
             ":tBOOL", s("BOOL"),
             ":tNULL", s("NULL"),
             ":bad", s("STRING"),
-            ":true", AttributeValue.fromBool(true));
+            ":true", AttributeValue.fromBool(true),
+            ":list", l(n("1")));
 
     static boolean eval(String expression) {
         return eval(expression, ITEM);
@@ -109,6 +111,10 @@ class ConditionExpressionTest {
                 "title < :al|false",
                 "bin < :b13|true",
                 "bin > :b12|true",
+                "age = :list|false",
+                "age <> :list|true",
+                "things < :n1|false",
+                "doc >= :n1|false",
                 // a type mismatch is not an error: the comparison is false, and <> is true
                 "age = :s30|false",
                 "age < :s30|false",
@@ -194,6 +200,9 @@ class ConditionExpressionTest {
                 "attribute_type(flag, :tBOOL)|true",
                 "attribute_type(nothing, :tNULL)|true",
                 "attribute_type(absent, :tNULL)|false",
+                // DynamoDB also accepts a value as the first operand
+                "attribute_type(:n1, :tN)|true",
+                "attribute_type(size(title), :tN)|true",
                 "begins_with(title, :al)|true",
                 "begins_with(title, :lic)|false",
                 "begins_with(bin, :b12)|true",
@@ -214,6 +223,9 @@ class ConditionExpressionTest {
                 "contains(things, :n1)|true",
                 "contains(things, :red)|false",
                 "contains(doc, :x)|false",
+                // a Binary contains a byte subsequence
+                "contains(bin, :b23)|true",
+                "contains(bin, :b13)|false",
                 "contains(absent, :x)|false",
             })
     void functions(String expression, boolean expected) {
@@ -380,6 +392,11 @@ class ConditionExpressionTest {
                 "foo(age)|Invalid function name; function: foo",
                 "age = foo(title)|Invalid function name; function: foo",
                 "size(title)|The function is not allowed to be used this way in an expression; function: size",
+                // update functions are known to the condition parser but not allowed there (scylladb suite)
+                "if_not_exists(age, age) = :n1|The function is not allowed to be used this way in an expression;"
+                        + " function: if_not_exists",
+                "list_append(age, :n1)|The function is not allowed to be used this way in an expression; function:"
+                        + " list_append",
                 "NOT size(title)|The function is not allowed to be used this way in an expression; function: size",
                 "attribute_exists(age) = :n1|The function is not allowed to be used this way in an expression;"
                         + " function: attribute_exists",
@@ -420,6 +437,12 @@ class ConditionExpressionTest {
                         + " AttributeValue: {N:1}",
                 "age BETWEEN :n5 AND :x|The BETWEEN operator requires same data type for lower and upper bounds;"
                         + " lower bound operand: AttributeValue: {N:5}, upper bound operand: AttributeValue: {S:x}",
+                // a literal that cannot be ordered is an error; an attribute of such a type only makes it false
+                "age < :list|Incorrect operand type for operator or function; operator or function: <, operand type: L",
+                ":true >= age|Incorrect operand type for operator or function; operator or function: >=, operand"
+                        + " type: BOOL",
+                "age BETWEEN :list AND :n1|Incorrect operand type for operator or function; operator or function:"
+                        + " BETWEEN, operand type: L",
                 "((age = :n1))|The expression has redundant parentheses;",
                 "((age)) = :n1|The expression has redundant parentheses;",
                 "age = :n1 AND ((title = :x))|The expression has redundant parentheses;",
@@ -464,6 +487,40 @@ class ConditionExpressionTest {
         assertTrue(Expressions.condition(
                         "ConditionExpression", "age IN (" + hundred + ")", new ExpressionContext(null, values))
                 .test(item("age", n("99"))));
+    }
+
+    @Test
+    void deeplyNestedParenthesesParseWithoutBacktracking() {
+        // 2040 nested groups (the most 4 KB allows): trying both readings of every "(" would take 2^2040 steps
+        String operand = "(".repeat(2040) + "age" + ")".repeat(2040);
+        assertError("Invalid ConditionExpression: The expression has redundant parentheses;", operand + " = :n30");
+        String condition = "(".repeat(2040) + "age = :n30" + ")".repeat(2040);
+        assertError("Invalid ConditionExpression: The expression has redundant parentheses;", condition);
+        assertTrue(eval("(age = :n30) AND ((age) = :n30 OR (title = :x))"));
+        assertTrue(eval("NOT ".repeat(298) + "age = :n30"));
+        // the deepest recursion 4 KB allows: each group holds a NOT, so none is directly nested
+        assertError(
+                "Invalid ConditionExpression: The expression contains too many operators; operator count: 681",
+                "(NOT ".repeat(680) + "age = :n30" + ")".repeat(680));
+        assertError(
+                "Invalid ConditionExpression: The expression contains too many operators; operator count: 679",
+                "size(".repeat(678) + "age" + ")".repeat(678) + " = :n1");
+        assertTrue(eval("((age = :n30) AND (size(title) = (:n5)))"));
+    }
+
+    @Test
+    void atMost300OperatorsAndFunctions() {
+        // 150 comparisons joined by 149 ANDs: 299 operators; one more comparison and AND make 301
+        String ok = String.join(" AND ", java.util.Collections.nCopies(150, "age = :n1"));
+        assertFalse(eval(ok));
+        assertError(
+                "Invalid ConditionExpression: The expression contains too many operators; operator count: 301",
+                ok + " AND age = :n1");
+        // each "size(title) = :n1" is two (the comparison and size): 101 of them and 100 ORs make 302
+        String functions = String.join(" OR ", java.util.Collections.nCopies(100, "size(title) = :n1"));
+        assertError(
+                "Invalid ConditionExpression: The expression contains too many operators; operator count: 302",
+                functions + " OR " + functions.substring(0, functions.indexOf(" OR ")));
     }
 
     @Test

@@ -142,6 +142,15 @@ class WireHttpProtocolTest {
     }
 
     @Test
+    void jsonNestedBeyondTheParserLimit_isASerializationExceptionNotA500() throws Exception {
+        String deep = "{\"L\":[".repeat(3000) + "{\"S\":\"x\"}" + "]}".repeat(3000);
+        assertAnswer(
+                post("DynamoDB_20120810.PutItem", "{\"TableName\":\"t\",\"Item\":{\"a\":" + deep + "}}"),
+                400,
+                "{\"__type\":\"com.amazon.coral.service#SerializationException\"}");
+    }
+
+    @Test
     void wrongJsonTypes_areSerializationExceptionsInDynamoDbWords() throws Exception {
         Map<String, String> messagesByBody = Map.of(
                 "{\"TableName\":5}", "NUMBER_VALUE cannot be converted to String",

@@ -24,8 +24,11 @@ public sealed interface Predicate {
 
     record NotExists(DocPath path) implements Predicate {}
 
-    /** {@code attribute_type(path, :t)}; {@code type} is one of S SS N NS B BS BOOL NULL L M. */
-    record AttrType(DocPath path, String type) implements Predicate {}
+    /**
+     * {@code attribute_type(operand, :t)}; {@code type} is one of S SS N NS B BS BOOL NULL L M. The operand is usually a
+     * path, but DynamoDB accepts a value too.
+     */
+    record AttrType(Operand operand, String type) implements Predicate {}
 
     record BeginsWith(Operand operand, Operand prefix) implements Predicate {}
 

@@ -41,7 +41,7 @@ public final class Evaluator {
             case Predicate.Exists e -> Documents.get(item, e.path()) != null;
             case Predicate.NotExists e -> Documents.get(item, e.path()) == null;
             case Predicate.AttrType t -> {
-                AttributeValue v = Documents.get(item, t.path());
+                AttributeValue v = value(t.operand(), item);
                 yield v != null && AttributeValues.typeName(v).equals(t.type());
             }
             case Predicate.BeginsWith b -> beginsWith(value(b.operand(), item), value(b.prefix(), item));
@@ -86,8 +86,9 @@ public final class Evaluator {
     }
 
     /**
-     * contains(a, b): substring if a is a String, membership if a is a set of b's type, element equality if a is a
-     * List (developer guide, contains function; the list case is documented for the legacy CONTAINS operator).
+     * contains(a, b): substring if a is a String, byte subsequence if a is a Binary, membership if a is a set of b's
+     * type, element equality if a is a List (developer guide, contains function; binary and list verified against
+     * DynamoDB by scylladb's test_update_condition_contains).
      */
     static boolean contains(@Nullable AttributeValue v, @Nullable AttributeValue element) {
         if (v == null || element == null) {
@@ -99,10 +100,22 @@ public final class Evaluator {
             case NS ->
                 element.n() != null
                         && v.ns().stream().anyMatch(n -> new BigDecimal(n).compareTo(new BigDecimal(element.n())) == 0);
+            case B ->
+                element.b() != null
+                        && indexOf(v.b().asByteArrayUnsafe(), element.b().asByteArrayUnsafe()) >= 0;
             case BS -> element.b() != null && v.bs().contains(element.b());
             case L -> v.l().stream().anyMatch(e -> AttributeValues.equal(e, element));
-            case B, N, BOOL, NUL, M, UNKNOWN_TO_SDK_VERSION -> false;
+            case N, BOOL, NUL, M, UNKNOWN_TO_SDK_VERSION -> false;
         };
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**

@@ -96,8 +96,9 @@ public final class Writes {
     }
 
     /**
-     * Removes the value at {@code path}; later list elements shift down. A missing attribute is not an error; a
-     * parent of the wrong type is.
+     * Removes the value at {@code path}; later list elements shift down. A missing last element is not an error; a
+     * missing parent or one of the wrong type is (DynamoDB rejects REMOVE x.y unless x is a map, and silently
+     * accepts it when x is a map without y: scylladb/scylladb issue 10043, compared against DynamoDB).
      */
     public static void remove(Map<String, AttributeValue> item, DocPath path) {
         List<Segment> segments = path.segments();
@@ -106,9 +107,10 @@ public final class Writes {
             return;
         }
         AttributeValue top = item.get(path.head());
-        if (top != null) {
-            item.put(path.head(), removeIn(top, segments, 1));
+        if (top == null) {
+            throw Errors.validation(INVALID_PATH);
         }
+        item.put(path.head(), removeIn(top, segments, 1));
     }
 
     private static AttributeValue removeIn(AttributeValue container, List<Segment> segments, int i) {
@@ -120,6 +122,9 @@ public final class Writes {
                 }
                 AttributeValue child = container.m().get(k.name());
                 if (child == null) {
+                    if (!last) {
+                        throw Errors.validation(INVALID_PATH);
+                    }
                     yield container;
                 }
                 var map = new LinkedHashMap<>(container.m());
@@ -135,6 +140,9 @@ public final class Writes {
                     throw Errors.validation(INVALID_PATH);
                 }
                 if (ix.index() >= container.l().size()) {
+                    if (!last) {
+                        throw Errors.validation(INVALID_PATH);
+                    }
                     yield container;
                 }
                 var list = new ArrayList<>(container.l());

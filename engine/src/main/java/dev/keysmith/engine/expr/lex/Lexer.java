@@ -24,7 +24,7 @@ public final class Lexer {
                 continue;
             }
             int start = i;
-            if (isLetter(c) || c == '_') {
+            if (isLetter(c)) {
                 i = skipWord(text, i + 1);
                 String word = text.substring(start, i);
                 boolean keyword = KEYWORDS.contains(word.toUpperCase(Locale.ROOT));

@@ -2,7 +2,10 @@ package dev.keysmith.engine.expr.lex;
 
 /** The kinds of token shared by all expression kinds (DynamoDB uses one lexer, so keywords are global). */
 public enum TokenKind {
-    /** A bare attribute or function name: {@code [A-Za-z_][A-Za-z0-9_]*} that is not a keyword. */
+    /**
+     * A bare attribute or function name: {@code [A-Za-z][A-Za-z0-9_]*} that is not a keyword. A leading underscore
+     * is not part of a name: DynamoDB answers {@code SET _123 = :v} with {@code token: "_", near: "SET _123"}.
+     */
     NAME,
     /** {@code #name} placeholder. */
     NAME_REF,

@@ -81,48 +81,71 @@ public final class Parser {
     }
 
     private Syntax.Cond not() {
-        if (acceptKeyword("NOT")) {
-            return new Syntax.Not(not());
+        int nots = 0;
+        while (acceptKeyword("NOT")) {
+            nots++;
         }
-        if (peek().kind() == TokenKind.LPAREN) {
-            // "(" may open a nested condition or a parenthesised operand: try the condition first.
-            int start = pos;
-            boolean flagBefore = redundantParentheses;
-            try {
-                pos++;
-                boolean innerGroup = peek().kind() == TokenKind.LPAREN;
-                Syntax.Cond inner = or();
-                expect(TokenKind.RPAREN);
-                if (!startsPredicateTail(peek())) {
-                    if (innerGroup && wasGroup(start + 1)) {
-                        redundantParentheses = true;
-                    }
-                    return inner;
-                }
-            } catch (SyntaxFailure ignored) {
-                // fall through to the operand reading
-            }
-            pos = start;
-            redundantParentheses = flagBefore;
+        Syntax.Cond result = group();
+        for (int i = 0; i < nots; i++) {
+            result = new Syntax.Not(result);
         }
-        return predicate();
+        return result;
     }
 
-    /** True if the tokens from {@code start} form one parenthesised group closed just before the current token. */
-    private boolean wasGroup(int start) {
+    /**
+     * A parenthesised condition or a predicate. Directly nested groups ("((...))") are read in one step rather than
+     * by recursion, so that 4 KB of parentheses cannot exhaust the stack; two or more of them are redundant.
+     */
+    private Syntax.Cond group() {
+        if (peek().kind() != TokenKind.LPAREN || !opensConditionGroup(pos)) {
+            return predicate();
+        }
+        int levels = nestedLevels(pos);
+        pos += levels;
+        Syntax.Cond inner = or();
+        for (int i = 0; i < levels; i++) {
+            expect(TokenKind.RPAREN);
+        }
+        if (levels > 1) {
+            redundantParentheses = true;
+        }
+        return inner;
+    }
+
+    /** How many "(" starting at {@code open} are directly nested, each closed right before the enclosing ")". */
+    private int nestedLevels(int open) {
+        int levels = 1;
+        int close = matching(open);
+        while (close > 0
+                && tokens.get(open + levels).kind() == TokenKind.LPAREN
+                && matching(open + levels) == close - 1) {
+            close--;
+            levels++;
+        }
+        return levels;
+    }
+
+    /**
+     * A "(" opens a nested condition unless the token after its matching ")" continues a comparison, as in
+     * {@code (a) = :v}. Deciding by lookahead (not by trying both readings) keeps parsing linear in the nesting.
+     */
+    private boolean opensConditionGroup(int open) {
+        int close = matching(open);
+        return close < 0 || !startsPredicateTail(tokens.get(close + 1));
+    }
+
+    /** The index of the ")" matching the "(" at {@code open}, or -1 if it is never closed. */
+    private int matching(int open) {
         int depth = 0;
-        for (int i = start; i < pos; i++) {
+        for (int i = open; i < tokens.size(); i++) {
             TokenKind k = tokens.get(i).kind();
             if (k == TokenKind.LPAREN) {
                 depth++;
-            } else if (k == TokenKind.RPAREN) {
-                depth--;
-                if (depth == 0) {
-                    return i == pos - 2;
-                }
+            } else if (k == TokenKind.RPAREN && --depth == 0) {
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     private static boolean startsPredicateTail(Token t) {
@@ -175,13 +198,15 @@ public final class Parser {
     private Syntax.Operand operand(boolean update) {
         Token t = peek();
         if (t.kind() == TokenKind.LPAREN) {
-            pos++;
-            boolean doubled = peek().kind() == TokenKind.LPAREN;
-            int innerStart = pos;
+            // Directly nested groups are read in one step (no recursion), as in group().
+            int levels = nestedLevels(pos);
+            pos += levels;
             Syntax.Operand inner = operand(update);
-            expect(TokenKind.RPAREN);
-            if (doubled && !update && wasGroup(innerStart)) {
-                redundantParentheses = true;
+            for (int i = 0; i < levels; i++) {
+                expect(TokenKind.RPAREN);
+            }
+            if (levels > 1 && !update) {
+                redundantParentheses = true; // "((operand))"
             }
             return inner;
         }

@@ -1,5 +1,6 @@
 package dev.keysmith.engine.expr.resolve;
 
+import dev.keysmith.engine.expr.ast.Comparator;
 import dev.keysmith.engine.expr.ast.Operand;
 import dev.keysmith.engine.expr.ast.Predicate;
 import dev.keysmith.engine.expr.ast.Syntax;
@@ -28,6 +29,10 @@ public final class ConditionAnalyzer {
             "begins_with", 2,
             "contains", 2,
             "size", 1);
+    /** Update-expression functions: known to DynamoDB's condition parser, but misused there. */
+    private static final Set<String> UPDATE_FUNCTIONS = Set.of("if_not_exists", "list_append");
+
+    private static final Set<String> ORDERABLE = Set.of("S", "N", "B");
     private static final Set<String> TYPE_NAMES = Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
     private static final Operand PLACEHOLDER = new Operand.Literal(AttributeValue.fromNul(true));
     private static final Predicate NOTHING = new Predicate.True();
@@ -51,6 +56,7 @@ public final class ConditionAnalyzer {
     }
 
     private Predicate condition(Syntax.Cond c) {
+        problems.countOperator();
         return switch (c) {
             case Syntax.Or o -> new Predicate.Or(condition(o.left()), condition(o.right()));
             case Syntax.And a -> new Predicate.And(condition(a.left()), condition(a.right()));
@@ -58,6 +64,9 @@ public final class ConditionAnalyzer {
             case Syntax.Compare cmp -> {
                 Operand left = operand(cmp.left());
                 Operand right = operand(cmp.right());
+                if (cmp.op() != Comparator.EQ && cmp.op() != Comparator.NE) {
+                    requireOrderable(cmp.op().symbol(), left, right);
+                }
                 checkDistinct(cmp.op().symbol(), left, right);
                 yield new Predicate.Compare(cmp.op(), left, right);
             }
@@ -65,6 +74,7 @@ public final class ConditionAnalyzer {
                 Operand x = operand(b.operand());
                 Operand lower = operand(b.lower());
                 Operand upper = operand(b.upper());
+                requireOrderable("BETWEEN", x, lower, upper);
                 checkBounds(lower, upper);
                 yield new Predicate.Between(x, lower, upper);
             }
@@ -87,11 +97,11 @@ public final class ConditionAnalyzer {
         String name = call.name();
         Integer arity = ARITY.get(name);
         List<Operand> args = operands(call.args());
-        if (arity == null) {
+        if (arity == null && !UPDATE_FUNCTIONS.contains(name)) {
             problems.add(Kind.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
             return NOTHING;
         }
-        if (name.equals("size")) {
+        if (arity == null || name.equals("size")) {
             misused(name);
             return NOTHING;
         }
@@ -122,7 +132,8 @@ public final class ConditionAnalyzer {
         };
     }
 
-    private Predicate attributeType(Operand path, Operand type) {
+    /** The type must come from an expression attribute value; the first operand may be a path or a value. */
+    private Predicate attributeType(Operand operand, Operand type) {
         String name = "attribute_type";
         if (!(type instanceof Operand.Literal literal) || literal.value().s() == null) {
             String t = staticType(type);
@@ -137,10 +148,7 @@ public final class ConditionAnalyzer {
                             + ", valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}");
             return NOTHING;
         }
-        if (!(path instanceof Operand.Attr attr)) {
-            return needsPath(name);
-        }
-        return new Predicate.AttrType(attr.path(), typeName);
+        return new Predicate.AttrType(operand, typeName);
     }
 
     private List<Operand> operands(List<Syntax.Operand> args) {
@@ -156,8 +164,9 @@ public final class ConditionAnalyzer {
             case Syntax.PathOperand p -> new Operand.Attr(resolver.path(p.path()));
             case Syntax.ValueRef v -> new Operand.Literal(resolver.value(v));
             case Syntax.Call call -> {
+                problems.countOperator();
                 List<Operand> args = operands(call.args());
-                if (!ARITY.containsKey(call.name())) {
+                if (!ARITY.containsKey(call.name()) && !UPDATE_FUNCTIONS.contains(call.name())) {
                     problems.add(Kind.UNKNOWN_FUNCTION, "Invalid function name; function: " + call.name());
                     yield PLACEHOLDER;
                 }
@@ -189,6 +198,19 @@ public final class ConditionAnalyzer {
             case Operand.ListAppend l -> null;
             case Operand.Arithmetic a -> null;
         };
+    }
+
+    /**
+     * Ordering comparisons need S, N or B: a literal of another type is a validation error, whereas an attribute of
+     * another type only makes the comparison false (scylladb test_update_condition_lt, checked against DynamoDB).
+     */
+    private void requireOrderable(String operator, Operand... operands) {
+        for (Operand o : operands) {
+            String type = staticType(o);
+            if (type != null && !ORDERABLE.contains(type)) {
+                wrongType(operator, type);
+            }
+        }
     }
 
     private void checkBounds(Operand lower, Operand upper) {

@@ -12,6 +12,7 @@ import java.util.Map;
 public final class Problems {
     /** The kinds of semantic error. */
     public enum Kind {
+        OPERATOR_COUNT,
         PARENTHESES,
         UNKNOWN_FUNCTION,
         MISUSED_FUNCTION,
@@ -29,6 +30,7 @@ public final class Problems {
 
     /** Condition, filter and key-condition priority (dynalite's order, itself taken from DynamoDB's replies). */
     public static final List<Kind> CONDITION_ORDER = List.of(
+            Kind.OPERATOR_COUNT,
             Kind.PARENTHESES,
             Kind.UNKNOWN_FUNCTION,
             Kind.MISUSED_FUNCTION,
@@ -41,8 +43,10 @@ public final class Problems {
             Kind.FUNCTION);
 
     public static final List<Kind> UPDATE_ORDER = List.of(
+            Kind.OPERATOR_COUNT,
             Kind.RESERVED,
             Kind.UNKNOWN_FUNCTION,
+            Kind.MISUSED_FUNCTION,
             Kind.SECTION,
             Kind.UNDEFINED_NAME,
             Kind.UNDEFINED_VALUE,
@@ -54,7 +58,19 @@ public final class Problems {
     public static final List<Kind> PROJECTION_ORDER =
             List.of(Kind.RESERVED, Kind.UNDEFINED_NAME, Kind.NESTING, Kind.PATH);
 
+    /** "The maximum number of operators or functions allowed in an expression is 300" (developer guide, limits). */
+    public static final int MAX_OPERATORS = 300;
+
     private final Map<Kind, String> first = new EnumMap<>(Kind.class);
+    private int operators;
+
+    /** Counts one operator or function; past {@link #MAX_OPERATORS} this is an error. */
+    public void countOperator() {
+        operators++;
+        if (operators > MAX_OPERATORS) {
+            first.put(Kind.OPERATOR_COUNT, "The expression contains too many operators; operator count: " + operators);
+        }
+    }
 
     public void add(Kind kind, String message) {
         first.putIfAbsent(kind, message);

@@ -7,6 +7,7 @@ import dev.keysmith.engine.expr.ast.Syntax;
 import dev.keysmith.engine.expr.resolve.Problems.Kind;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -95,7 +96,7 @@ public final class Resolver {
         seen.add(path);
     }
 
-    private static @org.jspecify.annotations.Nullable String overlap(DocPath a, DocPath b) {
+    private static @Nullable String overlap(DocPath a, DocPath b) {
         int n = Math.min(a.segments().size(), b.segments().size());
         for (int i = 0; i < n; i++) {
             Segment x = a.segments().get(i);

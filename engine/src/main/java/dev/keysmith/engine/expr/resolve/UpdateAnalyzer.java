@@ -81,6 +81,7 @@ public final class UpdateAnalyzer {
             case Syntax.PathOperand p -> new Operand.Attr(resolver.path(p.path()));
             case Syntax.ValueRef v -> new Operand.Literal(resolver.value(v));
             case Syntax.Arith a -> {
+                problems.countOperator();
                 Operand left = value(a.left());
                 Operand right = value(a.right());
                 String operator = String.valueOf(a.op());
@@ -93,6 +94,7 @@ public final class UpdateAnalyzer {
     }
 
     private Operand call(Syntax.Call call) {
+        problems.countOperator();
         String name = call.name();
         List<Operand> args = call.args().stream().map(this::value).toList();
         if (!name.equals("if_not_exists") && !name.equals("list_append")) {
@@ -113,6 +115,13 @@ public final class UpdateAnalyzer {
                 return PLACEHOLDER;
             }
             return new Operand.IfNotExists(attr.path(), args.get(1));
+        }
+        // DynamoDB refuses list_append(list_append(...), ...) (scylladb test_update_expression_function_nesting)
+        if (call.args().stream()
+                .anyMatch(a -> a instanceof Syntax.Call c && c.name().equals(name))) {
+            problems.add(
+                    Kind.MISUSED_FUNCTION,
+                    "The function is not allowed to be used this way in an expression; function: " + name);
         }
         requireLiteralType(name, "L", args.get(0));
         requireLiteralType(name, "L", args.get(1));

@@ -1,0 +1,169 @@
+package dev.keysmith.engine.bench;
+
+import dev.keysmith.engine.EngineConfig;
+import dev.keysmith.engine.KeysmithEngine;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.IntConsumer;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * The embedded engine (no HTTP) on disk, one thread: GetItem and PutItem of 1 KB items, Query of 100 items, and a
+ * BatchWriteItem bulk load into a table with two GSIs. Prints wall-clock ops/s and ops per CPU-second of the
+ * benchmark thread (steadier when other processes share the machine).
+ *
+ * <p>Run: {@code mvn -B -q -pl engine exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=dev.keysmith.engine.bench.EmbeddedBench [-Dexec.args="200000 1000000"]} (ops per measurement,
+ * items for the bulk load).
+ */
+public final class EmbeddedBench {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+    private EmbeddedBench() {}
+
+    public static void main(String[] args) throws Exception {
+        int ops = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        int bulk = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        Path dir = Files.createTempDirectory("keysmith-embedded-bench");
+        List<String> report = new ArrayList<>();
+        try (KeysmithEngine ddb = KeysmithEngine.open(EngineConfig.onDisk(dir))) {
+            ddb.createTable(b -> b.tableName("bench")
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .keySchema(
+                            KeySchemaElement.builder()
+                                    .attributeName("pk")
+                                    .keyType(KeyType.HASH)
+                                    .build(),
+                            KeySchemaElement.builder()
+                                    .attributeName("sk")
+                                    .keyType(KeyType.RANGE)
+                                    .build())
+                    .attributeDefinitions(
+                            AttributeDefinition.builder()
+                                    .attributeName("pk")
+                                    .attributeType(ScalarAttributeType.S)
+                                    .build(),
+                            AttributeDefinition.builder()
+                                    .attributeName("sk")
+                                    .attributeType(ScalarAttributeType.N)
+                                    .build()));
+            String payload = "x".repeat(1000);
+            Random random = new Random(1);
+            int keys = 10_000;
+            report.add(measure(
+                    "PutItem 1 KB",
+                    ops,
+                    i -> ddb.putItem(b -> b.tableName("bench")
+                            .item(Map.of(
+                                    "pk", AttributeValue.fromS("p" + (i % keys) / 100),
+                                    "sk", AttributeValue.fromN(String.valueOf(i % 100)),
+                                    "data", AttributeValue.fromS(payload))))));
+            report.add(measure("GetItem 1 KB", ops, i -> {
+                int k = random.nextInt(keys);
+                ddb.getItem(b -> b.tableName("bench")
+                        .key(Map.of(
+                                "pk", AttributeValue.fromS("p" + k / 100),
+                                "sk", AttributeValue.fromN(String.valueOf(k % 100)))));
+            }));
+            report.add(measure(
+                    "Query 100 x 1 KB",
+                    ops / 50,
+                    i -> ddb.query(b -> b.tableName("bench")
+                            .keyConditionExpression("pk = :p")
+                            .expressionAttributeValues(
+                                    Map.of(":p", AttributeValue.fromS("p" + random.nextInt(keys / 100)))))));
+
+            ddb.createTable(b -> b.tableName("bulk")
+                    .billingMode(BillingMode.PAY_PER_REQUEST)
+                    .keySchema(KeySchemaElement.builder()
+                            .attributeName("pk")
+                            .keyType(KeyType.HASH)
+                            .build())
+                    .attributeDefinitions(
+                            AttributeDefinition.builder()
+                                    .attributeName("pk")
+                                    .attributeType(ScalarAttributeType.S)
+                                    .build(),
+                            AttributeDefinition.builder()
+                                    .attributeName("g1")
+                                    .attributeType(ScalarAttributeType.S)
+                                    .build(),
+                            AttributeDefinition.builder()
+                                    .attributeName("g2")
+                                    .attributeType(ScalarAttributeType.N)
+                                    .build())
+                    .globalSecondaryIndexes(
+                            g -> g.indexName("G1")
+                                    .keySchema(KeySchemaElement.builder()
+                                            .attributeName("g1")
+                                            .keyType(KeyType.HASH)
+                                            .build())
+                                    .projection(p -> p.projectionType("KEYS_ONLY")),
+                            g -> g.indexName("G2")
+                                    .keySchema(KeySchemaElement.builder()
+                                            .attributeName("g2")
+                                            .keyType(KeyType.HASH)
+                                            .build())
+                                    .projection(p -> p.projectionType("ALL"))));
+            report.add(measure(
+                    "BatchWriteItem 25 x 1 KB, 2 GSIs (per item)",
+                    bulk / 25,
+                    i -> {
+                        List<WriteRequest> batch = new ArrayList<>(25);
+                        for (int j = 0; j < 25; j++) {
+                            int n = i * 25 + j;
+                            batch.add(WriteRequest.builder()
+                                    .putRequest(PutRequest.builder()
+                                            .item(Map.of(
+                                                    "pk", AttributeValue.fromS("item" + n),
+                                                    "g1", AttributeValue.fromS("g" + n % 1000),
+                                                    "g2", AttributeValue.fromN(String.valueOf(n % 5000)),
+                                                    "data", AttributeValue.fromS(payload)))
+                                            .build())
+                                    .build());
+                        }
+                        ddb.batchWriteItem(b -> b.requestItems(Map.of("bulk", batch)));
+                    },
+                    25));
+        }
+        System.out.println();
+        report.forEach(System.out::println);
+        System.exit(0);
+    }
+
+    private static String measure(String name, int ops, IntConsumer op) {
+        return measure(name, ops, op, 1);
+    }
+
+    private static String measure(String name, int ops, IntConsumer op, int itemsPerOp) {
+        for (int i = 0; i < Math.min(ops / 10, 20_000); i++) {
+            op.accept(ops + i); // warm-up, on keys of its own
+        }
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < ops; i++) {
+            op.accept(i);
+        }
+        long wall = System.nanoTime() - t0;
+        long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
+        long items = (long) ops * itemsPerOp;
+        String line = String.format(
+                "%-45s %,12.0f /s wall  %,12.0f /s per CPU-second  (%,d in %.1f s)",
+                name, items * 1e9 / wall, items * 1e9 / cpu, items, wall / 1e9);
+        System.out.println(line);
+        return line;
+    }
+}
