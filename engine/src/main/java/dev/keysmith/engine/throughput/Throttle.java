@@ -48,6 +48,20 @@ public final class Throttle {
     private final boolean enabled;
     private final Map<String, TokenBucket> buckets = new HashMap<>();
 
+    /** What throttles a request: the table's bucket or a GSI's. */
+    private enum Bottleneck {
+        TABLE,
+        INDEX;
+
+        RuntimeException exception() {
+            return Errors.throughputExceeded(this == INDEX);
+        }
+
+        String message() {
+            return Errors.throughputExceededMessage(this == INDEX);
+        }
+    }
+
     public Throttle(Storage storage, Catalog catalog, Clock clock, boolean enabled) {
         this.storage = storage;
         this.catalog = catalog;
@@ -71,9 +85,9 @@ public final class Throttle {
         if (table == null) {
             return run.apply(asked);
         }
-        Boolean index = throttledBy(table, indexName, write);
-        if (index != null) {
-            throw Errors.throughputExceeded(index);
+        Bottleneck bottleneck = throttledBy(table, indexName, write);
+        if (bottleneck != null) {
+            throw bottleneck.exception();
         }
         R response = run.apply(ReturnConsumedCapacity.INDEXES);
         ConsumedCapacity capacity = consumed.apply(response);
@@ -89,22 +103,22 @@ public final class Throttle {
         Map<String, List<WriteRequest>> kept = new LinkedHashMap<>();
         Map<String, List<WriteRequest>> unprocessed = new LinkedHashMap<>();
         Map<String, TableDef> tables = new HashMap<>();
-        Boolean firstThrottle = null;
+        Bottleneck first = null;
         for (var e : request.requestItems().entrySet()) {
             TableDef table = provisioned(e.getKey());
-            Boolean index = table == null ? null : throttledBy(table, null, true);
-            if (index == null) {
+            Bottleneck bottleneck = table == null ? null : throttledBy(table, null, true);
+            if (bottleneck == null) {
                 kept.put(e.getKey(), e.getValue());
                 if (table != null) {
                     tables.put(table.name(), table);
                 }
             } else {
                 unprocessed.put(e.getKey(), e.getValue());
-                firstThrottle = firstThrottle == null ? index : firstThrottle;
+                first = first == null ? bottleneck : first;
             }
         }
-        if (kept.isEmpty()) {
-            throw Errors.throughputExceeded(firstThrottle);
+        if (kept.isEmpty() && first != null) {
+            throw first.exception();
         }
         BatchWriteItemResponse response = run.apply(request.toBuilder()
                 .requestItems(kept)
@@ -139,7 +153,7 @@ public final class Throttle {
             }
         }
         if (kept.isEmpty()) {
-            throw Errors.throughputExceeded(false);
+            throw Bottleneck.TABLE.exception();
         }
         BatchGetItemResponse response = run.apply(request.toBuilder()
                 .requestItems(kept)
@@ -199,17 +213,17 @@ public final class Throttle {
         boolean throttled = false;
         for (String name : names) {
             TableDef table = provisioned(name);
-            Boolean index = table == null ? null : throttledBy(table, null, write);
+            Bottleneck bottleneck = table == null ? null : throttledBy(table, null, write);
             if (table != null) {
                 tables.put(table.name(), table);
             }
-            if (index == null) {
+            if (bottleneck == null) {
                 reasons.add(CancellationReason.builder().code("None").build());
             } else {
                 throttled = true;
                 reasons.add(CancellationReason.builder()
                         .code("ProvisionedThroughputExceeded")
-                        .message(Errors.throughputExceededMessage(index))
+                        .message(bottleneck.message())
                         .build());
             }
         }
@@ -242,21 +256,21 @@ public final class Throttle {
     }
 
     /**
-     * Null if the request may run; else whether a GSI (true) or the table (false) has an empty bucket. A read on a
-     * GSI draws from the GSI; a write draws from the table and from every GSI.
+     * Null if the request may run, else the bucket that is empty. A read on a GSI draws from the GSI; a write draws
+     * from the table and from every GSI.
      */
-    private synchronized @Nullable Boolean throttledBy(TableDef table, @Nullable String indexName, boolean write) {
+    private synchronized @Nullable Bottleneck throttledBy(TableDef table, @Nullable String indexName, boolean write) {
         IndexDef readIndex = indexName == null ? null : table.index(indexName);
         if (!write && readIndex != null && readIndex.global()) {
-            return bucket(table, readIndex, false).empty() ? Boolean.TRUE : null;
+            return bucket(table, readIndex, false).empty() ? Bottleneck.INDEX : null;
         }
         if (bucket(table, null, write).empty()) {
-            return Boolean.FALSE;
+            return Bottleneck.TABLE;
         }
         if (write) {
             for (IndexDef index : table.indexes()) {
                 if (index.global() && bucket(table, index, true).empty()) {
-                    return Boolean.TRUE;
+                    return Bottleneck.INDEX;
                 }
             }
         }

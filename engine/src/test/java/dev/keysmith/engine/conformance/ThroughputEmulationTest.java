@@ -4,6 +4,7 @@ import static dev.keysmith.engine.conformance.Fixtures.assertError;
 import static dev.keysmith.engine.conformance.Fixtures.item;
 import static dev.keysmith.engine.conformance.Fixtures.s;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -155,6 +156,30 @@ class ThroughputEmulationTest {
                 TABLE_MESSAGE,
                 () -> engine.getItem(b -> b.tableName("reads").key(item("pk", s("k1")))));
         putBig("reads", "writes-are-separate");
+    }
+
+    @Test
+    void aQueryOnAGlobalSecondaryIndexSpendsTheIndexsReadCapacity() {
+        createProvisioned("indexed", 1, 1000, 1000);
+        for (int i = 0; i < 8; i++) {
+            putBig("indexed", "k" + i);
+        }
+        // eventually consistent: 8 items of 10 KB are 20 units of 4 KB, half price: 10 RCU per query
+        for (int i = 0; i < 30; i++) {
+            queryIndex();
+        }
+        assertError("ProvisionedThroughputExceededException", INDEX_MESSAGE, this::queryIndex);
+        // the table's own read capacity is untouched
+        assertFalse(engine.getItem(b -> b.tableName("indexed").key(item("pk", s("k1"))))
+                .item()
+                .isEmpty());
+    }
+
+    private void queryIndex() {
+        engine.query(b -> b.tableName("indexed")
+                .indexName("byG")
+                .keyConditionExpression("g = :g")
+                .expressionAttributeValues(Map.of(":g", s("G"))));
     }
 
     @Test
