@@ -16,7 +16,9 @@ import org.jspecify.annotations.Nullable;
  *     operating system before the call returns, which survives the death of the process but not a power cut
  * @param region the region shown in ARNs and endpoints
  * @param accountId the account shown in ARNs
- * @param clock the source of creation and update times
+ * @param clock the source of creation and update times (and of token refills under throughput emulation)
+ * @param throughputEmulation enforce provisioned tables' and GSIs' read and write capacity, with DynamoDB's 300-second
+ *     burst allowance, answering ProvisionedThroughputExceededException beyond it (off by default)
  */
 public record EngineConfig(
         @Nullable Path dataDir,
@@ -24,7 +26,8 @@ public record EngineConfig(
         String region,
         String accountId,
         Clock clock,
-        Duration sweepInterval) {
+        Duration sweepInterval,
+        boolean throughputEmulation) {
 
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ACCOUNT = "000000000000";
@@ -34,28 +37,41 @@ public record EngineConfig(
 
     public static EngineConfig inMemory() {
         return new EngineConfig(
-                null, false, DEFAULT_REGION, DEFAULT_ACCOUNT, Clock.systemUTC(), DEFAULT_SWEEP_INTERVAL);
+                null, false, DEFAULT_REGION, DEFAULT_ACCOUNT, Clock.systemUTC(), DEFAULT_SWEEP_INTERVAL, false);
     }
 
     public static EngineConfig onDisk(Path dir) {
-        return new EngineConfig(dir, false, DEFAULT_REGION, DEFAULT_ACCOUNT, Clock.systemUTC(), DEFAULT_SWEEP_INTERVAL);
+        return new EngineConfig(
+                dir, false, DEFAULT_REGION, DEFAULT_ACCOUNT, Clock.systemUTC(), DEFAULT_SWEEP_INTERVAL, false);
     }
 
     public EngineConfig withDurableWrites(boolean durable) {
-        return new EngineConfig(dataDir, durable, region, accountId, clock, sweepInterval);
+        return new EngineConfig(dataDir, durable, region, accountId, clock, sweepInterval, throughputEmulation);
     }
 
     /** Sweeps for expired items and old stream records every {@code interval}. */
     public EngineConfig withSweepInterval(Duration interval) {
-        return new EngineConfig(dataDir, durableWrites, region, accountId, clock, interval);
+        return new EngineConfig(dataDir, durableWrites, region, accountId, clock, interval, throughputEmulation);
     }
 
     public EngineConfig withClock(Clock newClock) {
-        return new EngineConfig(dataDir, durableWrites, region, accountId, newClock, sweepInterval);
+        return new EngineConfig(
+                dataDir, durableWrites, region, accountId, newClock, sweepInterval, throughputEmulation);
     }
 
     public EngineConfig withRegion(String newRegion) {
-        return new EngineConfig(dataDir, durableWrites, newRegion, accountId, clock, sweepInterval);
+        return new EngineConfig(
+                dataDir, durableWrites, newRegion, accountId, clock, sweepInterval, throughputEmulation);
+    }
+
+    /**
+     * Enforces provisioned throughput (opt-in): each provisioned table and GSI gets a token bucket refilled at its
+     * provisioned rate and holding up to 300 seconds of it (DynamoDB's burst capacity); requests beyond it fail with
+     * ProvisionedThroughputExceededException, or come back as unprocessed items in batches. On-demand tables are never
+     * throttled.
+     */
+    public EngineConfig withThroughputEmulation(boolean enabled) {
+        return new EngineConfig(dataDir, durableWrites, region, accountId, clock, sweepInterval, enabled);
     }
 
     /**

@@ -69,6 +69,9 @@ public final class KeysmithEngine implements DynamoDbClient {
     private final StreamLog streamLog;
     private final KeysmithStreams streams;
     private final java.util.concurrent.ScheduledExecutorService sweeper;
+    private final dev.keysmith.engine.backup.Backups backups;
+    private final dev.keysmith.engine.surface.AbsentFeatures absentFeatures;
+    private final dev.keysmith.engine.throughput.Throttle throttle;
     private final java.util.concurrent.ExecutorService background;
 
     /** How long a stream shard stays open before a child shard replaces it (DynamoDB's are about four hours). */
@@ -84,6 +87,16 @@ public final class KeysmithEngine implements DynamoDbClient {
         this.streamLog = new StreamLog(config.clock(), SHARD_ROTATION, config.region(), config.accountId());
         this.streams = new KeysmithStreams(storage, streamLog, config.clock());
         this.ops = new OpContext(storage, catalog, hooks, config.clock(), streamLog);
+        this.backups = new dev.keysmith.engine.backup.Backups(
+                ops,
+                config,
+                name -> controlPlane
+                        .describeTable(
+                                DescribeTableRequest.builder().tableName(name).build())
+                        .table());
+        this.absentFeatures = new dev.keysmith.engine.surface.AbsentFeatures(storage, catalog);
+        this.throttle = new dev.keysmith.engine.throughput.Throttle(
+                storage, catalog, config.clock(), config.throughputEmulation());
         this.sweeper = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("keysmith-sweeper").daemon().factory());
         this.background = java.util.concurrent.Executors.newSingleThreadExecutor(
@@ -270,51 +283,375 @@ public final class KeysmithEngine implements DynamoDbClient {
 
     @Override
     public GetItemResponse getItem(GetItemRequest request) {
-        return dev.keysmith.engine.op.GetItem.execute(ops, request);
+        return throttle.single(
+                request.tableName(),
+                null,
+                false,
+                request.returnConsumedCapacity(),
+                mode -> dev.keysmith.engine.op.GetItem.execute(
+                        ops,
+                        mode == request.returnConsumedCapacity()
+                                ? request
+                                : request.toBuilder()
+                                        .returnConsumedCapacity(mode)
+                                        .build()),
+                GetItemResponse::consumedCapacity,
+                (r, c) -> r.toBuilder().consumedCapacity(c).build());
     }
 
     @Override
     public PutItemResponse putItem(PutItemRequest request) {
-        return dev.keysmith.engine.op.PutItem.execute(ops, request);
+        return throttle.single(
+                request.tableName(),
+                null,
+                true,
+                request.returnConsumedCapacity(),
+                mode -> dev.keysmith.engine.op.PutItem.execute(
+                        ops,
+                        mode == request.returnConsumedCapacity()
+                                ? request
+                                : request.toBuilder()
+                                        .returnConsumedCapacity(mode)
+                                        .build()),
+                PutItemResponse::consumedCapacity,
+                (r, c) -> r.toBuilder().consumedCapacity(c).build());
     }
 
     @Override
     public UpdateItemResponse updateItem(UpdateItemRequest request) {
-        return dev.keysmith.engine.op.UpdateItem.execute(ops, request);
+        return throttle.single(
+                request.tableName(),
+                null,
+                true,
+                request.returnConsumedCapacity(),
+                mode -> dev.keysmith.engine.op.UpdateItem.execute(
+                        ops,
+                        mode == request.returnConsumedCapacity()
+                                ? request
+                                : request.toBuilder()
+                                        .returnConsumedCapacity(mode)
+                                        .build()),
+                UpdateItemResponse::consumedCapacity,
+                (r, c) -> r.toBuilder().consumedCapacity(c).build());
     }
 
     @Override
     public DeleteItemResponse deleteItem(DeleteItemRequest request) {
-        return dev.keysmith.engine.op.DeleteItem.execute(ops, request);
+        return throttle.single(
+                request.tableName(),
+                null,
+                true,
+                request.returnConsumedCapacity(),
+                mode -> dev.keysmith.engine.op.DeleteItem.execute(
+                        ops,
+                        mode == request.returnConsumedCapacity()
+                                ? request
+                                : request.toBuilder()
+                                        .returnConsumedCapacity(mode)
+                                        .build()),
+                DeleteItemResponse::consumedCapacity,
+                (r, c) -> r.toBuilder().consumedCapacity(c).build());
     }
 
     @Override
     public QueryResponse query(QueryRequest request) {
-        return dev.keysmith.engine.op.Query.execute(ops, request);
+        return throttle.single(
+                request.tableName(),
+                request.indexName(),
+                false,
+                request.returnConsumedCapacity(),
+                mode -> dev.keysmith.engine.op.Query.execute(
+                        ops,
+                        mode == request.returnConsumedCapacity()
+                                ? request
+                                : request.toBuilder()
+                                        .returnConsumedCapacity(mode)
+                                        .build()),
+                QueryResponse::consumedCapacity,
+                (r, c) -> r.toBuilder().consumedCapacity(c).build());
     }
 
     @Override
     public ScanResponse scan(ScanRequest request) {
-        return dev.keysmith.engine.op.Scan.execute(ops, request);
+        return throttle.single(
+                request.tableName(),
+                request.indexName(),
+                false,
+                request.returnConsumedCapacity(),
+                mode -> dev.keysmith.engine.op.Scan.execute(
+                        ops,
+                        mode == request.returnConsumedCapacity()
+                                ? request
+                                : request.toBuilder()
+                                        .returnConsumedCapacity(mode)
+                                        .build()),
+                ScanResponse::consumedCapacity,
+                (r, c) -> r.toBuilder().consumedCapacity(c).build());
     }
 
     @Override
     public BatchGetItemResponse batchGetItem(BatchGetItemRequest request) {
-        return dev.keysmith.engine.op.BatchGetItem.execute(ops, request);
+        return throttle.batchGet(request, r -> dev.keysmith.engine.op.BatchGetItem.execute(ops, r));
     }
 
     @Override
     public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
-        return dev.keysmith.engine.op.BatchWriteItem.execute(ops, request);
+        return throttle.batchWrite(request, r -> dev.keysmith.engine.op.BatchWriteItem.execute(ops, r));
     }
 
     @Override
     public TransactGetItemsResponse transactGetItems(TransactGetItemsRequest request) {
-        return dev.keysmith.engine.op.TransactGetItems.execute(ops, request);
+        return throttle.transactGet(request, r -> dev.keysmith.engine.op.TransactGetItems.execute(ops, r));
     }
 
     @Override
     public TransactWriteItemsResponse transactWriteItems(TransactWriteItemsRequest request) {
-        return dev.keysmith.engine.op.TransactWriteItems.execute(ops, request);
+        return throttle.transactWrite(request, r -> dev.keysmith.engine.op.TransactWriteItems.execute(ops, r));
+    }
+
+    // --- engine-extras: tags, continuous backups, backups, features the engine describes as absent, and the
+    // operations it does not implement (each answers UnknownOperationException naming itself, never the interface's
+    // default UnsupportedOperationException) ---
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.TagResourceResponse tagResource(
+            software.amazon.awssdk.services.dynamodb.model.TagResourceRequest request) {
+        return controlPlane.tagResource(request);
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.UntagResourceResponse untagResource(
+            software.amazon.awssdk.services.dynamodb.model.UntagResourceRequest request) {
+        return controlPlane.untagResource(request);
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceResponse listTagsOfResource(
+            software.amazon.awssdk.services.dynamodb.model.ListTagsOfResourceRequest request) {
+        return controlPlane.listTagsOfResource(request);
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.UpdateContinuousBackupsResponse updateContinuousBackups(
+            software.amazon.awssdk.services.dynamodb.model.UpdateContinuousBackupsRequest request) {
+        return controlPlane.updateContinuousBackups(request);
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DescribeContinuousBackupsResponse describeContinuousBackups(
+            software.amazon.awssdk.services.dynamodb.model.DescribeContinuousBackupsRequest request) {
+        return controlPlane.describeContinuousBackups(request);
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.CreateBackupResponse createBackup(
+            software.amazon.awssdk.services.dynamodb.model.CreateBackupRequest request) {
+        return backups.createBackup(request);
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DescribeBackupResponse describeBackup(
+            software.amazon.awssdk.services.dynamodb.model.DescribeBackupRequest request) {
+        return backups.describeBackup(request);
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.ListBackupsResponse listBackups(
+            software.amazon.awssdk.services.dynamodb.model.ListBackupsRequest request) {
+        return backups.listBackups(request);
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DeleteBackupResponse deleteBackup(
+            software.amazon.awssdk.services.dynamodb.model.DeleteBackupRequest request) {
+        return backups.deleteBackup(request);
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.RestoreTableFromBackupResponse restoreTableFromBackup(
+            software.amazon.awssdk.services.dynamodb.model.RestoreTableFromBackupRequest request) {
+        return backups.restoreTableFromBackup(request);
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DescribeContributorInsightsResponse
+            describeContributorInsights(
+                    software.amazon.awssdk.services.dynamodb.model.DescribeContributorInsightsRequest request) {
+        return absentFeatures.describeContributorInsights(request);
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.ListContributorInsightsResponse listContributorInsights(
+            software.amazon.awssdk.services.dynamodb.model.ListContributorInsightsRequest request) {
+        return absentFeatures.listContributorInsights(request);
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DescribeKinesisStreamingDestinationResponse
+            describeKinesisStreamingDestination(
+                    software.amazon.awssdk.services.dynamodb.model.DescribeKinesisStreamingDestinationRequest request) {
+        return absentFeatures.describeKinesisStreamingDestination(request);
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.ListExportsResponse listExports(
+            software.amazon.awssdk.services.dynamodb.model.ListExportsRequest request) {
+        return absentFeatures.listExports(request);
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.ListImportsResponse listImports(
+            software.amazon.awssdk.services.dynamodb.model.ListImportsRequest request) {
+        return absentFeatures.listImports(request);
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.ListGlobalTablesResponse listGlobalTables(
+            software.amazon.awssdk.services.dynamodb.model.ListGlobalTablesRequest request) {
+        return absentFeatures.listGlobalTables(request);
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementResponse batchExecuteStatement(
+            software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("BatchExecuteStatement");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse executeStatement(
+            software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("ExecuteStatement");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionResponse executeTransaction(
+            software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("ExecuteTransaction");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.CreateGlobalTableResponse createGlobalTable(
+            software.amazon.awssdk.services.dynamodb.model.CreateGlobalTableRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("CreateGlobalTable");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.UpdateGlobalTableResponse updateGlobalTable(
+            software.amazon.awssdk.services.dynamodb.model.UpdateGlobalTableRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("UpdateGlobalTable");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DescribeGlobalTableResponse describeGlobalTable(
+            software.amazon.awssdk.services.dynamodb.model.DescribeGlobalTableRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("DescribeGlobalTable");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DescribeGlobalTableSettingsResponse
+            describeGlobalTableSettings(
+                    software.amazon.awssdk.services.dynamodb.model.DescribeGlobalTableSettingsRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("DescribeGlobalTableSettings");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.UpdateGlobalTableSettingsResponse updateGlobalTableSettings(
+            software.amazon.awssdk.services.dynamodb.model.UpdateGlobalTableSettingsRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("UpdateGlobalTableSettings");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DescribeTableReplicaAutoScalingResponse
+            describeTableReplicaAutoScaling(
+                    software.amazon.awssdk.services.dynamodb.model.DescribeTableReplicaAutoScalingRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("DescribeTableReplicaAutoScaling");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.UpdateTableReplicaAutoScalingResponse
+            updateTableReplicaAutoScaling(
+                    software.amazon.awssdk.services.dynamodb.model.UpdateTableReplicaAutoScalingRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("UpdateTableReplicaAutoScaling");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.EnableKinesisStreamingDestinationResponse
+            enableKinesisStreamingDestination(
+                    software.amazon.awssdk.services.dynamodb.model.EnableKinesisStreamingDestinationRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("EnableKinesisStreamingDestination");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DisableKinesisStreamingDestinationResponse
+            disableKinesisStreamingDestination(
+                    software.amazon.awssdk.services.dynamodb.model.DisableKinesisStreamingDestinationRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("DisableKinesisStreamingDestination");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.UpdateKinesisStreamingDestinationResponse
+            updateKinesisStreamingDestination(
+                    software.amazon.awssdk.services.dynamodb.model.UpdateKinesisStreamingDestinationRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("UpdateKinesisStreamingDestination");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.ExportTableToPointInTimeResponse exportTableToPointInTime(
+            software.amazon.awssdk.services.dynamodb.model.ExportTableToPointInTimeRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("ExportTableToPointInTime");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DescribeExportResponse describeExport(
+            software.amazon.awssdk.services.dynamodb.model.DescribeExportRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("DescribeExport");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.ImportTableResponse importTable(
+            software.amazon.awssdk.services.dynamodb.model.ImportTableRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("ImportTable");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DescribeImportResponse describeImport(
+            software.amazon.awssdk.services.dynamodb.model.DescribeImportRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("DescribeImport");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.PutResourcePolicyResponse putResourcePolicy(
+            software.amazon.awssdk.services.dynamodb.model.PutResourcePolicyRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("PutResourcePolicy");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.GetResourcePolicyResponse getResourcePolicy(
+            software.amazon.awssdk.services.dynamodb.model.GetResourcePolicyRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("GetResourcePolicy");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.DeleteResourcePolicyResponse deleteResourcePolicy(
+            software.amazon.awssdk.services.dynamodb.model.DeleteResourcePolicyRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("DeleteResourcePolicy");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.UpdateContributorInsightsResponse updateContributorInsights(
+            software.amazon.awssdk.services.dynamodb.model.UpdateContributorInsightsRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("UpdateContributorInsights");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.RestoreTableToPointInTimeResponse restoreTableToPointInTime(
+            software.amazon.awssdk.services.dynamodb.model.RestoreTableToPointInTimeRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("RestoreTableToPointInTime");
+    }
+
+    @Override
+    public software.amazon.awssdk.services.dynamodb.model.SearchVectorsResponse searchVectors(
+            software.amazon.awssdk.services.dynamodb.model.SearchVectorsRequest request) {
+        throw dev.keysmith.engine.surface.Unsupported.operation("SearchVectors");
     }
 }

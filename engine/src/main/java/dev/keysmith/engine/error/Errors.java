@@ -107,6 +107,66 @@ public final class Errors {
                         .build();
     }
 
+    // --- backups, tags, throughput emulation and unsupported operations (engine-extras) ---
+
+    /** CreateBackup, UpdateContinuousBackups... on a missing table: {@code Table not found: <name>}. */
+    public static software.amazon.awssdk.services.dynamodb.model.TableNotFoundException tableNotFoundForBackup(
+            String tableName) {
+        String message = "Table not found: " + tableName;
+        return (software.amazon.awssdk.services.dynamodb.model.TableNotFoundException)
+                software.amazon.awssdk.services.dynamodb.model.TableNotFoundException.builder()
+                        .message(message)
+                        .statusCode(400)
+                        .awsErrorDetails(details("TableNotFoundException", message, 400))
+                        .build();
+    }
+
+    /** A backup ARN naming no backup: {@code Backup not found: <arn>}. */
+    public static software.amazon.awssdk.services.dynamodb.model.BackupNotFoundException backupNotFound(
+            String backupArn) {
+        String message = "Backup not found: " + backupArn;
+        return (software.amazon.awssdk.services.dynamodb.model.BackupNotFoundException)
+                software.amazon.awssdk.services.dynamodb.model.BackupNotFoundException.builder()
+                        .message(message)
+                        .statusCode(400)
+                        .awsErrorDetails(details("BackupNotFoundException", message, 400))
+                        .build();
+    }
+
+    /** A restore into an existing table name: {@code Table already exists: <name>}. */
+    public static software.amazon.awssdk.services.dynamodb.model.TableAlreadyExistsException tableAlreadyExists(
+            String tableName) {
+        String message = "Table already exists: " + tableName;
+        return (software.amazon.awssdk.services.dynamodb.model.TableAlreadyExistsException)
+                software.amazon.awssdk.services.dynamodb.model.TableAlreadyExistsException.builder()
+                        .message(message)
+                        .statusCode(400)
+                        .awsErrorDetails(details("TableAlreadyExistsException", message, 400))
+                        .build();
+    }
+
+    /** Throttling of a provisioned table, or of one of its GSIs when {@code index} is true. */
+    public static software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException
+            throughputExceeded(boolean index) {
+        String message = throughputExceededMessage(index);
+        return (software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException)
+                software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException.builder()
+                        .message(message)
+                        .statusCode(400)
+                        .awsErrorDetails(details("ProvisionedThroughputExceededException", message, 400))
+                        .build();
+    }
+
+    /** DynamoDB's text for throttling of a table, or of one or more of its GSIs. */
+    public static String throughputExceededMessage(boolean index) {
+        return index
+                ? "The level of configured provisioned throughput for one or more global secondary indexes of the"
+                        + " table was exceeded. Consider increasing your provisioning level for the under-provisioned"
+                        + " global secondary indexes with the UpdateTable API."
+                : "The level of configured provisioned throughput for the table was exceeded. Consider increasing"
+                        + " your provisioning level with the UpdateTable API.";
+    }
+
     /** The error code of any engine exception ({@code ValidationException}, {@code ResourceNotFoundException}...). */
     public static String code(DynamoDbException e) {
         AwsErrorDetails d = e.awsErrorDetails();

@@ -160,4 +160,25 @@ public final class Catalog {
     private static byte[] utf8(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
+
+    // --- for backups and restores (engine-extras) ---
+
+    /** The stored binary form of a definition (kept inside backups). */
+    public static byte[] encodeDefinition(TableDef def) {
+        return CatalogCodec.encode(def);
+    }
+
+    public static TableDef decodeDefinition(byte[] bytes) {
+        return CatalogCodec.decode(bytes);
+    }
+
+    /** The ARN DynamoDB gives the table {@code tableName}. */
+    public static String tableArn(dev.keysmith.engine.EngineConfig config, String tableName) {
+        return TableDescriptions.tableArn(config, tableName);
+    }
+
+    /** Adds a new table (a restore); the caller has checked that the name is free. */
+    public void create(WriteTx tx, TableDef def) {
+        put(tx, def);
+    }
 }

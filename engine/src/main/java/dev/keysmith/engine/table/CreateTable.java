@@ -50,6 +50,8 @@ final class CreateTable {
 
     CreateTableResponse execute(CreateTableRequest request) {
         CreateTableValidator.validate(request);
+        var tags = Tags.validate(request.hasTags() ? request.tags() : null, "tags");
+        Tags.checkCount(tags.size());
         Instant now = config.clock().instant();
         TableDef def = definition(request, UUID.randomUUID().toString(), now);
         storage.write(tx -> {
@@ -57,6 +59,9 @@ final class CreateTable {
                 throw Errors.resourceInUse("Table already exists: " + def.name());
             }
             catalog.put(tx, def);
+            if (!tags.isEmpty()) {
+                Tags.write(tx, def, tags);
+            }
             return def;
         });
         return CreateTableResponse.builder()
