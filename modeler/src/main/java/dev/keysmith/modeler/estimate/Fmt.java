@@ -1,0 +1,51 @@
+package dev.keysmith.modeler.estimate;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+
+/**
+ * Number formatting for formulas and reports: grouped thousands ("5,120"), at most six decimals, no trailing zeros,
+ * so that a formula can be parsed back and recomputed.
+ */
+final class Fmt {
+    private static final ThreadLocal<DecimalFormat> FORMAT = ThreadLocal.withInitial(() -> {
+        DecimalFormat f = new DecimalFormat("#,##0.######", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        f.setRoundingMode(RoundingMode.HALF_UP);
+        return f;
+    });
+
+    private Fmt() {}
+
+    /** A number with grouped thousands and up to six decimals ("1,048,576", "0.5", "0.000625"). */
+    static String num(double value) {
+        if (value == 0) {
+            return "0";
+        }
+        if (Math.abs(value) < 0.001) {
+            // small prices keep their significant digits ("0.000000625")
+            return new BigDecimal(value)
+                    .round(new java.math.MathContext(6, RoundingMode.HALF_UP))
+                    .stripTrailingZeros()
+                    .toPlainString();
+        }
+        return FORMAT.get().format(value);
+    }
+
+    /** A number followed by its unit ("5,120 B"). */
+    static String num(double value, String unit) {
+        return num(value) + " " + unit;
+    }
+
+    /** A money amount ("$12.5"), full precision up to six decimals; reports round it for display separately. */
+    static String usd(double value) {
+        return value < 0 ? "-$" + num(-value) : "$" + num(value);
+    }
+
+    /** A money amount rounded to cents for summaries ("$12.50"). */
+    static String cents(double value) {
+        return String.format(Locale.ROOT, "$%,.2f", value);
+    }
+}
