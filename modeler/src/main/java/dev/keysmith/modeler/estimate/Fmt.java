@@ -46,6 +46,8 @@ final class Fmt {
 
     /** A money amount rounded to cents for summaries ("$12.50"). */
     static String cents(double value) {
-        return String.format(Locale.ROOT, "$%,.2f", value);
+        BigDecimal rounded =
+                BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP).setScale(2, RoundingMode.HALF_UP);
+        return String.format(Locale.ROOT, "%s$%,.2f", rounded.signum() < 0 ? "-" : "", rounded.abs());
     }
 }
