@@ -1,0 +1,7 @@
+package dev.keysmith.modeler.model;
+
+/** The DynamoDB table class. */
+public enum TableClass {
+    STANDARD,
+    STANDARD_INFREQUENT_ACCESS
+}
