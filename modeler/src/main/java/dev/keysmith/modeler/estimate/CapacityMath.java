@@ -2,6 +2,7 @@ package dev.keysmith.modeler.estimate;
 
 import static dev.keysmith.modeler.estimate.Fmt.num;
 
+import dev.keysmith.modeler.model.Consistency;
 import java.util.List;
 
 /**
@@ -161,12 +162,29 @@ public final class CapacityMath {
                         + num(WRITE_UNIT_BYTES, "B") + ") = " + num(units, "WCU"));
     }
 
+    /** Read units per started 4 KB: 0.5 eventually consistent, 1 strongly consistent, 2 transactional. */
+    public static double factor(Consistency consistency) {
+        return switch (consistency) {
+            case EVENTUAL -> 0.5;
+            case STRONG -> 1;
+            case TRANSACTIONAL -> 2;
+        };
+    }
+
+    static String label(Consistency consistency) {
+        return switch (consistency) {
+            case EVENTUAL -> "eventual";
+            case STRONG -> "strong";
+            case TRANSACTIONAL -> "transactional";
+        };
+    }
+
     private static Metered scaleRead(String blocksFormula, long blocks, Consistency consistency) {
-        double units = blocks * consistency.factor();
+        double units = blocks * factor(consistency);
         return new Metered(
                 units,
-                blocksFormula + " = " + num(blocks, "RCU") + " x " + num(consistency.factor()) + " ["
-                        + consistency.label() + "] = " + num(units, "RCU"));
+                blocksFormula + " = " + num(blocks, "RCU") + " x " + num(factor(consistency)) + " ["
+                        + label(consistency) + "] = " + num(units, "RCU"));
     }
 
     private static Metered scaleWrite(String blocksFormula, long blocks, boolean transactional) {

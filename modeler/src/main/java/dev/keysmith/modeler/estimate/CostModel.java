@@ -4,6 +4,8 @@ import static dev.keysmith.modeler.estimate.Fmt.num;
 import static dev.keysmith.modeler.estimate.Fmt.usd;
 
 import dev.keysmith.modeler.estimate.LineItem.Section;
+import dev.keysmith.modeler.model.BillingMode;
+import dev.keysmith.modeler.model.TableClass;
 import java.util.List;
 
 /**
@@ -64,7 +66,7 @@ public final class CostModel {
         double perMillion = kind == Kind.READ ? p.readRequestUnitPerMillion() : p.writeRequestUnitPerMillion();
         return money(
                 scope,
-                "on-demand " + (kind == Kind.READ ? "reads" : "writes") + " (" + tableClass.label() + ")",
+                "on-demand " + (kind == Kind.READ ? "reads" : "writes") + " (" + label(tableClass) + ")",
                 num(unitsPerMonth, kind.onDemandUnit()) + " x " + usd(perMillion) + " / " + num(MILLION),
                 unitsPerMonth * perMillion / MILLION);
     }
@@ -122,7 +124,7 @@ public final class CostModel {
         double hourly = kind == Kind.READ ? p.rcuHour() : p.wcuHour();
         return money(
                 scope,
-                "provisioned " + kind.provisionedUnit() + " (" + tableClass.label() + ")",
+                "provisioned " + kind.provisionedUnit() + " (" + label(tableClass) + ")",
                 num(unitHours, kind.provisionedUnit() + " hours") + " x " + usd(hourly),
                 unitHours * hourly);
     }
@@ -134,11 +136,11 @@ public final class CostModel {
     public LineItem replicatedWrites(
             String scope, BillingMode mode, double writeUnits, int replicaRegions, TableClass tableClass) {
         return switch (mode) {
-            case ON_DEMAND -> {
+            case PAY_PER_REQUEST -> {
                 double perMillion = prices.onDemand(tableClass).replicatedWriteRequestUnitPerMillion();
                 yield money(
                         scope,
-                        "replicated writes (" + tableClass.label() + ")",
+                        "replicated writes (" + label(tableClass) + ")",
                         num(writeUnits, "WRU") + " x " + num(replicaRegions, "regions") + " x " + usd(perMillion)
                                 + " / " + num(MILLION),
                         writeUnits * replicaRegions * perMillion / MILLION);
@@ -147,7 +149,7 @@ public final class CostModel {
                 double hourly = prices.provisioned(tableClass).replicatedWcuHour();
                 yield money(
                         scope,
-                        "replicated WCU (" + tableClass.label() + ")",
+                        "replicated WCU (" + label(tableClass) + ")",
                         num(writeUnits, "WCU hours") + " x " + num(replicaRegions, "regions") + " x " + usd(hourly),
                         writeUnits * replicaRegions * hourly);
             }
@@ -171,7 +173,7 @@ public final class CostModel {
         double perGb = prices.storagePerGbMonth(tableClass);
         return money(
                 scope,
-                "storage (" + tableClass.label() + ")",
+                "storage (" + label(tableClass) + ")",
                 num(bytes, "B") + " / " + num(prices.units().gbBytes(), "B") + " x " + usd(perGb),
                 gigabytes(bytes) * perGb);
     }
@@ -282,6 +284,22 @@ public final class CostModel {
                 "-min(" + num(requestsPerMonth, "requests") + "; " + num(free, "requests") + ") x " + usd(per100k)
                         + " / " + num(HUNDRED_THOUSAND),
                 -Math.min(requestsPerMonth, free) * per100k / HUNDRED_THOUSAND);
+    }
+
+    /** The table class as reports name it. */
+    static String label(TableClass tableClass) {
+        return switch (tableClass) {
+            case STANDARD -> "Standard";
+            case STANDARD_INFREQUENT_ACCESS -> "Standard-IA";
+        };
+    }
+
+    /** The billing mode as reports name it. */
+    static String label(BillingMode mode) {
+        return switch (mode) {
+            case PAY_PER_REQUEST -> "on-demand";
+            case PROVISIONED -> "provisioned";
+        };
     }
 
     /** Rounds a computed rate up to whole units, ignoring floating-point noise below 1e-9. */

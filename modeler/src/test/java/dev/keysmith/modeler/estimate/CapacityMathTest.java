@@ -1,8 +1,8 @@
 package dev.keysmith.modeler.estimate;
 
-import static dev.keysmith.modeler.estimate.Consistency.EVENTUAL;
-import static dev.keysmith.modeler.estimate.Consistency.STRONG;
-import static dev.keysmith.modeler.estimate.Consistency.TRANSACTIONAL;
+import static dev.keysmith.modeler.model.Consistency.EVENTUAL;
+import static dev.keysmith.modeler.model.Consistency.STRONG;
+import static dev.keysmith.modeler.model.Consistency.TRANSACTIONAL;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.keysmith.modeler.estimate.CostModel.Kind;
+import dev.keysmith.modeler.model.BillingMode;
+import dev.keysmith.modeler.model.Consistency;
+import dev.keysmith.modeler.model.TableClass;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -57,7 +60,7 @@ class CostModelTest {
     void globalTableInTwoRegions_paysAReplicatedWriteForEachWrite() {
         double wru = 20_000_000;
         double home = checked(costs.onDemand("t", Kind.WRITE, wru, TableClass.STANDARD));
-        double replica = checked(costs.replicatedWrites("t", BillingMode.ON_DEMAND, wru, 1, TableClass.STANDARD));
+        double replica = checked(costs.replicatedWrites("t", BillingMode.PAY_PER_REQUEST, wru, 1, TableClass.STANDARD));
         assertEquals(home, replica, 1e-9);
         assertEquals(12.50, replica, 1e-9);
     }
