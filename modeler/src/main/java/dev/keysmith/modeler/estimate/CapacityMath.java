@@ -155,11 +155,15 @@ public final class CapacityMath {
      * attributes) rounded up to 1 KB. Index writes are not doubled by transactions.
      */
     public static Metered indexWrite(IndexWrite change, long entryBytes) {
-        long units = change.writes() * Math.max(1, writeBlocks(entryBytes));
-        return new Metered(
-                units,
-                change.writes() + " [" + change.label() + "] x ceil(" + num(entryBytes, "B") + " / "
-                        + num(WRITE_UNIT_BYTES, "B") + ") = " + num(units, "WCU"));
+        return indexWrites(1, change, entryBytes);
+    }
+
+    /** {@link #indexWrite} for each of {@code items} items written by one request (BatchWriteItem, transactions). */
+    public static Metered indexWrites(long items, IndexWrite change, long entryBytes) {
+        long units = items * change.writes() * Math.max(1, writeBlocks(entryBytes));
+        String each = change.writes() + " [" + change.label() + "] x ceil(" + num(entryBytes, "B") + " / "
+                + num(WRITE_UNIT_BYTES, "B") + ")";
+        return new Metered(units, (items == 1 ? each : num(items, "items") + " x " + each) + " = " + num(units, "WCU"));
     }
 
     /** Read units per started 4 KB: 0.5 eventually consistent, 1 strongly consistent, 2 transactional. */

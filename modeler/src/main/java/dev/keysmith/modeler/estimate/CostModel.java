@@ -118,6 +118,41 @@ public final class CostModel {
         return new LineItem(Section.COST, scope, name, hours, unit + " hours", f);
     }
 
+    /**
+     * The unit-hours of {@link #provisionedUnitHours} as a number only (no formula), for searches that evaluate it
+     * many times.
+     */
+    public double unitHours(Load load, Provisioning provisioning) {
+        double hoursPerMonth = prices.units().hoursPerMonth();
+        Double target = provisioning.autoScalingTarget();
+        if (target == null) {
+            double peak = Math.max(load.peak(), load.average() * provisioning.peakMultiplier());
+            return Math.max(1, ceilUnits(peak)) * hoursPerMonth;
+        }
+        List<Double> weights = provisioning.hourlyProfile();
+        if (weights == null) {
+            return Math.max(1, ceilUnits(load.average() / target)) * hoursPerMonth;
+        }
+        double weightSum = weights.stream().mapToDouble(Double::doubleValue).sum();
+        long perDay = 0;
+        for (double w : weights) {
+            perDay += Math.max(1, ceilUnits(load.average() * w * 24 / weightSum / target));
+        }
+        return perDay * hoursPerMonth / 24;
+    }
+
+    /** The hourly price of a provisioned unit. */
+    public double hourly(Kind kind, TableClass tableClass) {
+        PriceTable.Provisioned p = prices.provisioned(tableClass);
+        return kind == Kind.READ ? p.rcuHour() : p.wcuHour();
+    }
+
+    /** The price of one on-demand request unit. */
+    public double perRequestUnit(Kind kind, TableClass tableClass) {
+        PriceTable.OnDemand p = prices.onDemand(tableClass);
+        return (kind == Kind.READ ? p.readRequestUnitPerMillion() : p.writeRequestUnitPerMillion()) / MILLION;
+    }
+
     /** The price of provisioned unit-hours (write, read, or replicated write). */
     public LineItem provisioned(String scope, Kind kind, double unitHours, TableClass tableClass) {
         PriceTable.Provisioned p = prices.provisioned(tableClass);

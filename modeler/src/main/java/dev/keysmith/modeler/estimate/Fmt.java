@@ -1,6 +1,7 @@
 package dev.keysmith.modeler.estimate;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.math.RoundingMode;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
@@ -27,7 +28,7 @@ final class Fmt {
         if (Math.abs(value) < 0.001) {
             // small prices keep their significant digits ("0.000000625")
             return new BigDecimal(value)
-                    .round(new java.math.MathContext(6, RoundingMode.HALF_UP))
+                    .round(new MathContext(6, RoundingMode.HALF_UP))
                     .stripTrailingZeros()
                     .toPlainString();
         }
@@ -42,6 +43,15 @@ final class Fmt {
     /** A money amount ("$12.5"), full precision up to six decimals; reports round it for display separately. */
     static String usd(double value) {
         return value < 0 ? "-$" + num(-value) : "$" + num(value);
+    }
+
+    /** A number rounded to three significant digits, for prose ("about 1,230 requests per second"). */
+    static double significant(double value) {
+        return value == 0
+                ? 0
+                : new BigDecimal(value)
+                        .round(new MathContext(3, RoundingMode.HALF_UP))
+                        .doubleValue();
     }
 
     /** A money amount rounded to cents for summaries ("$12.50"). */

@@ -44,7 +44,11 @@ final class FormulaCheck {
                 assertClose(previous, parseNumber(tokens.getFirst()), "step '" + segment + "' of '" + formula + "'");
             }
             FormulaCheck parser = new FormulaCheck(tokens);
-            previous = parser.expression();
+            try {
+                previous = parser.expression();
+            } catch (RuntimeException e) {
+                throw new AssertionError("cannot evaluate '" + segment + "' of '" + formula + "'", e);
+            }
             assertEquals(tokens.size(), parser.pos, "unparsed tokens in '" + segment + "' of '" + formula + "'");
         }
         return previous;
