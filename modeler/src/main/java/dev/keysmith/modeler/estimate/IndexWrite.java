@@ -6,7 +6,7 @@ package dev.keysmith.modeler.estimate;
  * old entry, put the new one).
  */
 public enum IndexWrite {
-    NONE(0, "item not in index"),
+    NONE(0, "entry unchanged"),
     PUT(1, "put"),
     DELETE(1, "delete"),
     REWRITE(1, "projected attributes rewritten"),

@@ -15,7 +15,7 @@ public final class Partitions {
     /** {@code max(ceil(RCU / 3,000 + WCU / 1,000), ceil(bytes / 10 GB), 1)}. */
     public static Metered count(double readUnits, double writeUnits, double bytes) {
         long byThroughput = CostModel.ceilUnits(readUnits / HotKey.READ_LIMIT + writeUnits / HotKey.WRITE_LIMIT);
-        long bySize = CostModel.ceilUnits(bytes / PARTITION_BYTES);
+        long bySize = Math.ceilDiv((long) Math.ceil(bytes), PARTITION_BYTES);
         long partitions = Math.max(1, Math.max(byThroughput, bySize));
         return new Metered(
                 partitions,

@@ -440,6 +440,9 @@ final class PatternMeter {
         }
         if (write) {
             perRequest.globalSecondaryIndexes().forEach((name, units) -> {
+                if (units == 0) {
+                    return;
+                }
                 IndexDesign gsi = table.index(name).orElseThrow();
                 String pk = gsi.partitionKey().name();
                 HotKey h = hotKey(

@@ -113,8 +113,8 @@ final class FormulaCheck {
                 }
                 expect(")");
                 return switch (t) {
-                    case "ceil" -> Math.ceil(args.getFirst() - 1e-9);
-                    case "floor" -> Math.floor(args.getFirst() + 1e-9);
+                    case "ceil" -> Math.ceil(args.getFirst() - 1e-11);
+                    case "floor" -> Math.floor(args.getFirst() + 1e-11);
                     case "max" ->
                         args.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
                     default ->
