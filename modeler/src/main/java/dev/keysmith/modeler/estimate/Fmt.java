@@ -25,14 +25,39 @@ final class Fmt {
         if (value == 0) {
             return "0";
         }
-        if (Math.abs(value) < 0.001) {
+        double abs = Math.abs(value);
+        if (abs < 0.001) {
             // small prices keep their significant digits ("0.000000625")
             return new BigDecimal(value)
                     .round(new MathContext(6, RoundingMode.HALF_UP))
                     .stripTrailingZeros()
                     .toPlainString();
         }
-        return FORMAT.get().format(value);
+        if (abs >= 1e12) {
+            return FORMAT.get().format(value);
+        }
+        long micros = Math.round(abs * 1_000_000);
+        long whole = micros / 1_000_000;
+        long fraction = micros % 1_000_000;
+        StringBuilder s = new StringBuilder(24);
+        if (value < 0 && micros != 0) {
+            s.append('-');
+        }
+        String digits = Long.toString(whole);
+        int lead = digits.length() % 3 == 0 ? 3 : digits.length() % 3;
+        s.append(digits, 0, lead);
+        for (int i = lead; i < digits.length(); i += 3) {
+            s.append(',').append(digits, i, i + 3);
+        }
+        if (fraction != 0) {
+            String f = Long.toString(1_000_000 + fraction).substring(1);
+            int end = f.length();
+            while (f.charAt(end - 1) == '0') {
+                end--;
+            }
+            s.append('.').append(f, 0, end);
+        }
+        return s.toString();
     }
 
     /** A number followed by its unit ("5,120 B"). */
