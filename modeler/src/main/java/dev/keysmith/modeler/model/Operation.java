@@ -20,19 +20,4 @@ public enum Operation {
             case GetItem, Query, Scan, BatchGetItem, TransactGetItems -> false;
         };
     }
-
-    /** True for actions addressed by a full primary key (one item, or several listed keys). */
-    public boolean isKeyed() {
-        return switch (this) {
-            case GetItem,
-                    PutItem,
-                    UpdateItem,
-                    DeleteItem,
-                    BatchGetItem,
-                    BatchWriteItem,
-                    TransactGetItems,
-                    TransactWriteItems -> true;
-            case Query, Scan -> false;
-        };
-    }
 }

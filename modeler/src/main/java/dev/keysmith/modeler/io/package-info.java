@@ -1,0 +1,9 @@
+/**
+ * Import and export: NoSQL Workbench model JSON (2.0 and 3.0), CloudFormation {@code AWS::DynamoDB::Table} (JSON and
+ * YAML) and AWS CLI {@code create-table --cli-input-json} files. Bad input gives an {@link
+ * dev.keysmith.modeler.io.ImportException} naming the problem and its location.
+ */
+@NullMarked
+package dev.keysmith.modeler.io;
+
+import org.jspecify.annotations.NullMarked;
