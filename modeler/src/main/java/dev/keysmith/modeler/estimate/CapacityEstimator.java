@@ -156,12 +156,13 @@ public final class CapacityEstimator {
                 requests += m.estimate().requestsPerSecond().average();
             }
             String scope = "table " + table.name();
+            checkProvisioned(table, reads, writes);
             poolLines(scope, Kind.READ, reads, readTerms);
             poolLines(scope, Kind.WRITE, writes, writeTerms);
 
             double ttlUnits = ttl(table, sizing.profiles, creations);
-            double[] storage = storage(table, sizing.profiles);
-            long partitions = partitions(table, sizing.profiles, reads, writes, storage[2]);
+            Map<String, Double> storage = storage(table, sizing.profiles);
+            long partitions = partitions(table, sizing.profiles, reads, writes, storage.get(PatternMeter.TABLE_POOL));
             double streamRequests = streamRequests(table, partitions);
             if (table.streamViewType() != null) {
                 double records = itemWrites + ttlDeletes(sizing.profiles, creations);
@@ -176,7 +177,7 @@ public final class CapacityEstimator {
             }
             boolean pitr = "true".equalsIgnoreCase(table.metadata().get(TableDesign.POINT_IN_TIME_RECOVERY));
             TableCosting costing = new TableCosting(
-                    table.name(), reads, writes, ttlUnits, storage[0], storage[1], pitr, streamRequests, bytesWritten);
+                    table.name(), reads, writes, ttlUnits, storage, pitr, streamRequests, bytesWritten);
             costings.put(table.name(), costing);
 
             Map<Option, Double> monthly = new LinkedHashMap<>();
@@ -207,14 +208,61 @@ public final class CapacityEstimator {
                     table.name(),
                     table.tableClass(),
                     table.billingMode(),
-                    (long) Math.ceil(storage[0]),
+                    (long) Math.ceil(costing.storageBytes()),
                     partitions,
                     monthly,
                     best,
                     requests,
                     breakEven,
                     tableRecommendation(table.name(), monthly, best, currentOption, requests, breakEven),
-                    lines.stream().filter(l -> l.scope().startsWith(scope)).toList()));
+                    lines.stream()
+                            .filter(l -> l.scope().equals(scope) || l.scope().startsWith(scope + " "))
+                            .toList()));
+        }
+
+        /** Warns where a provisioned table or GSI, as set in the model, cannot serve its patterns' peak. */
+        private void checkProvisioned(TableDesign table, Map<String, Load> reads, Map<String, Load> writes) {
+            if (table.billingMode() != BillingMode.PROVISIONED) {
+                return;
+            }
+            check(
+                    "table " + table.name(),
+                    table.capacity(),
+                    reads.get(PatternMeter.TABLE_POOL),
+                    writes.get(PatternMeter.TABLE_POOL));
+            for (IndexDesign gsi : table.gsis()) {
+                check(
+                        "index " + table.name() + "." + gsi.name(),
+                        gsi.capacity(),
+                        reads.get(gsi.name()),
+                        writes.get(gsi.name()));
+            }
+        }
+
+        private void check(
+                String what,
+                dev.keysmith.modeler.model.@Nullable ProvisionedCapacity capacity,
+                Load reads,
+                Load writes) {
+            if (capacity == null) {
+                return;
+            }
+            long rcu = capacity.readAutoScaling() != null
+                    ? capacity.readAutoScaling().maxCapacity()
+                    : capacity.readCapacityUnits();
+            long wcu = capacity.writeAutoScaling() != null
+                    ? capacity.writeAutoScaling().maxCapacity()
+                    : capacity.writeCapacityUnits();
+            if (reads.peak() > rcu) {
+                warnings.add(what + " is provisioned with at most " + num(rcu, "RCU") + " but its patterns need "
+                        + num(reads.peak(), "RCU")
+                        + " at peak; reads above it are throttled once burst capacity is spent");
+            }
+            if (writes.peak() > wcu) {
+                warnings.add(what + " is provisioned with at most " + num(wcu, "WCU") + " but its patterns need "
+                        + num(writes.peak(), "WCU")
+                        + " at peak; writes above it are throttled once burst capacity is spent");
+            }
         }
 
         private static Map<String, Load> pools(TableDesign table) {
@@ -292,18 +340,28 @@ public final class CapacityEstimator {
                     .sum();
         }
 
-        /** [all storage, table + LSI storage (backups), table + LSI bytes (partitions)] with the per-item overhead. */
-        private double[] storage(TableDesign table, List<EntityProfile> profiles) {
+        /**
+         * Stored bytes per capacity pool, with the per-item overhead: the table pool holds the items and the local
+         * index entries (what backups and partitions see), each global index its own entries.
+         */
+        private Map<String, Double> storage(TableDesign table, List<EntityProfile> profiles) {
             long overhead = options.prices().units().perItemStorageOverheadBytes();
             long global =
                     options.additionalRegions() > 0 ? options.prices().units().globalTablesExtraOverheadBytes() : 0;
-            double all = 0;
-            double local = 0;
-            StringBuilder f = new StringBuilder();
+            Map<String, Double> bytes = new LinkedHashMap<>();
+            Map<String, StringBuilder> formulas = new LinkedHashMap<>();
+            bytes.put(PatternMeter.TABLE_POOL, 0.0);
+            formulas.put(PatternMeter.TABLE_POOL, new StringBuilder());
+            for (IndexDesign gsi : table.gsis()) {
+                bytes.put(gsi.name(), 0.0);
+                formulas.put(gsi.name(), new StringBuilder());
+            }
             for (EntityProfile e : profiles) {
-                double bytes = e.itemCount() * (double) (e.itemBytes() + overhead + global);
-                all += bytes;
-                local += bytes;
+                StringBuilder f = formulas.get(PatternMeter.TABLE_POOL);
+                bytes.merge(
+                        PatternMeter.TABLE_POOL,
+                        e.itemCount() * (double) (e.itemBytes() + overhead + global),
+                        Double::sum);
                 f.append(f.isEmpty() ? "" : " + ").append(num(e.itemCount())).append(" x (");
                 f.append(num(e.itemBytes())).append(" + ").append(overhead);
                 f.append(global > 0 ? " + " + global : "")
@@ -315,33 +373,33 @@ public final class CapacityEstimator {
                     if (entry == null) {
                         continue;
                     }
-                    double entryBytes = e.itemCount() * (double) (entry + overhead);
-                    all += entryBytes;
-                    if (table.lsis().contains(ix)) {
-                        local += entryBytes;
-                    }
-                    f.append(" + ")
+                    String pool = table.lsis().contains(ix) ? PatternMeter.TABLE_POOL : ix.name();
+                    bytes.merge(pool, e.itemCount() * (double) (entry + overhead), Double::sum);
+                    StringBuilder g = formulas.get(pool);
+                    g.append(g.isEmpty() ? "" : " + ")
                             .append(num(e.itemCount()))
                             .append(" x (")
-                            .append(num(entry))
-                            .append(" + ");
-                    f.append(overhead)
+                            .append(num(entry));
+                    g.append(" + ")
+                            .append(overhead)
                             .append(") [")
                             .append(ix.name())
                             .append(" ")
-                            .append(e.name())
-                            .append("]");
+                            .append(e.name());
+                    g.append("]");
                 }
             }
-            String scope = "table " + table.name();
-            lines.add(new LineItem(
-                    Section.SIZE,
-                    scope,
-                    "stored bytes",
-                    all,
-                    "B",
-                    (f.isEmpty() ? "0" : f.toString()) + " = " + num(all, "B")));
-            return new double[] {all, local, local};
+            bytes.forEach((pool, b) -> {
+                StringBuilder f = formulas.get(pool);
+                lines.add(new LineItem(
+                        Section.SIZE,
+                        "table " + table.name() + (pool.isEmpty() ? "" : " index " + pool),
+                        "stored bytes",
+                        b,
+                        "B",
+                        (f.isEmpty() ? "0" : f.toString()) + " = " + num(b, "B")));
+            });
+            return bytes;
         }
 
         private long partitions(

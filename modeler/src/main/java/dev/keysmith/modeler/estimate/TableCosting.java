@@ -18,8 +18,8 @@ import java.util.Map;
  * @param reads read units per second per pool ("" is the table, else the GSI name)
  * @param writes write units per second per pool
  * @param ttlDeleteUnits write units per second of TTL deletions (free here, replicated in other regions)
- * @param storageBytes items and index entries with overhead, one region
- * @param backupBytes items and local index entries with overhead (what backups and PITR bill)
+ * @param storage stored bytes with overhead per pool, one region: the table's items and local index entries, each
+ *     global index's entries
  * @param streamRequestsPerMonth billed GetRecords calls (non-Lambda consumers), 0 without streams
  * @param bytesWrittenPerSecond item bytes written per second (replication transfer)
  */
@@ -28,8 +28,7 @@ record TableCosting(
         Map<String, Load> reads,
         Map<String, Load> writes,
         double ttlDeleteUnits,
-        double storageBytes,
-        double backupBytes,
+        Map<String, Double> storage,
         boolean pointInTimeRecovery,
         double streamRequestsPerMonth,
         double bytesWrittenPerSecond) {
@@ -41,17 +40,24 @@ record TableCosting(
         List<LineItem> lines = new ArrayList<>();
         double writeUnitsForReplicas = switch (option.mode()) {
             case PAY_PER_REQUEST -> {
-                double readUnits = monthly(reads, costs);
-                double writeUnits = monthly(writes, costs);
-                lines.add(costs.onDemand(scope, Kind.READ, readUnits, tc));
-                lines.add(costs.onDemand(scope, Kind.WRITE, writeUnits, tc));
+                double writeUnits = 0;
+                for (Kind kind : Kind.values()) {
+                    for (Map.Entry<String, Load> pool : (kind == Kind.READ ? reads : writes).entrySet()) {
+                        double units =
+                                pool.getValue().average() * costs.prices().secondsPerMonth();
+                        lines.add(costs.onDemand(scoped(scope, pool.getKey()), kind, units, tc));
+                        if (kind == Kind.WRITE) {
+                            writeUnits += units;
+                        }
+                    }
+                }
                 yield writeUnits + ttlDeleteUnits * costs.prices().secondsPerMonth();
             }
             case PROVISIONED -> {
                 double writeHours = 0;
                 for (Kind kind : Kind.values()) {
                     for (Map.Entry<String, Load> pool : (kind == Kind.READ ? reads : writes).entrySet()) {
-                        String poolScope = pool.getKey().isEmpty() ? scope : scope + " index " + pool.getKey();
+                        String poolScope = scoped(scope, pool.getKey());
                         LineItem hours =
                                 costs.provisionedUnitHours(poolScope, kind, pool.getValue(), options.provisioning());
                         lines.add(hours);
@@ -64,12 +70,12 @@ record TableCosting(
                 yield writeHours;
             }
         };
-        lines.add(costs.storage(scope, storageBytes, tc));
+        storage.forEach((pool, bytes) -> lines.add(costs.storage(scoped(scope, pool), bytes, tc)));
         if (pointInTimeRecovery) {
-            lines.add(costs.pointInTimeRecovery(scope, backupBytes));
+            lines.add(costs.pointInTimeRecovery(scope, backupBytes()));
         }
         if (options.retainedBackups() > 0) {
-            lines.add(costs.onDemandBackups(scope, backupBytes, options.retainedBackups()));
+            lines.add(costs.onDemandBackups(scope, backupBytes(), options.retainedBackups()));
         }
         if (streamRequestsPerMonth > 0) {
             lines.add(costs.streamReads(scope, streamRequestsPerMonth));
@@ -77,7 +83,7 @@ record TableCosting(
         int regions = options.additionalRegions();
         if (regions > 0) {
             lines.add(costs.replicatedWrites(scope, option.mode(), writeUnitsForReplicas, regions, tc));
-            LineItem replicaStorage = costs.storage(scope, storageBytes, tc);
+            LineItem replicaStorage = costs.storage(scope, storageBytes(), tc);
             lines.add(CostModel.money(
                     scope,
                     "replica storage",
@@ -139,12 +145,22 @@ record TableCosting(
         };
     }
 
-    private static double sum(Map<String, Load> pools) {
-        return pools.values().stream().mapToDouble(Load::average).sum();
+    /** All stored bytes of the table and its indexes, one region. */
+    double storageBytes() {
+        return storage.values().stream().mapToDouble(Double::doubleValue).sum();
     }
 
-    private static double monthly(Map<String, Load> pools, CostModel costs) {
-        return sum(pools) * costs.prices().secondsPerMonth();
+    /** What backups and point-in-time recovery bill: the items and local index entries. */
+    double backupBytes() {
+        return storage.get(PatternMeter.TABLE_POOL);
+    }
+
+    private static String scoped(String scope, String pool) {
+        return pool.isEmpty() ? scope : scope + " index " + pool;
+    }
+
+    private static double sum(Map<String, Load> pools) {
+        return pools.values().stream().mapToDouble(Load::average).sum();
     }
 
     static List<Option> options() {

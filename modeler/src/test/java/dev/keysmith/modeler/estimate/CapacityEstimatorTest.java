@@ -165,4 +165,30 @@ class CapacityEstimatorTest {
         // the model alone: PK 2+9+16, SK 2+7, GSI1PK 6+6+30, email 5+30, name 4+20, expiresAt 9+6 = 152 B
         assertEquals(152, customer.modelBytes());
     }
+
+    @Test
+    void underProvisionedTable_isWarnedAbout() {
+        EstimateReport r = CapacityEstimator.estimate(TestModels.shop(), EstimateOptions.defaults());
+        // Orders: 5 WCU without auto scaling; "Place order" writes 10 one-unit Order items per second
+        assertTrue(
+                r.warnings()
+                        .contains("table Orders is provisioned with at most 5 WCU but its patterns need 10 WCU at"
+                                + " peak; writes above it are throttled once burst capacity is spent"),
+                r.warnings().toString());
+        // reads: auto scaling up to 100 RCU covers 40 x 0.5 + 10 x 0.5 at peak x 3
+        assertTrue(
+                r.warnings().stream().noneMatch(w -> w.contains("RCU but its patterns need")),
+                r.warnings().toString());
+    }
+
+    @Test
+    void perIndexCosts_areSeparateLines() {
+        EstimateReport r = library();
+        assertTrue(r.lines().stream()
+                .anyMatch(l -> l.scope().equals("table Books [on-demand Standard] index ByAuthor")
+                        && l.name().equals("on-demand writes (Standard)")));
+        assertTrue(r.lines().stream()
+                .anyMatch(l -> l.scope().equals("table Books [provisioned Standard] index ByIsbn")
+                        && l.name().equals("storage (Standard)")));
+    }
 }
