@@ -11,12 +11,15 @@ import dev.keysmith.modeler.model.BillingMode;
 import dev.keysmith.modeler.model.DataModel;
 import dev.keysmith.modeler.model.IndexDesign;
 import dev.keysmith.modeler.model.Project;
+import dev.keysmith.modeler.model.ProvisionedCapacity;
 import dev.keysmith.modeler.model.TableClass;
 import dev.keysmith.modeler.model.TableDesign;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
+import java.util.function.ToDoubleFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -239,11 +242,7 @@ public final class CapacityEstimator {
             }
         }
 
-        private void check(
-                String what,
-                dev.keysmith.modeler.model.@Nullable ProvisionedCapacity capacity,
-                Load reads,
-                Load writes) {
+        private void check(String what, @Nullable ProvisionedCapacity capacity, Load reads, Load writes) {
             if (capacity == null) {
                 return;
             }
@@ -298,7 +297,7 @@ public final class CapacityEstimator {
             });
         }
 
-        private static String sum(List<Map.Entry<String, Load>> parts, java.util.function.ToDoubleFunction<Load> f) {
+        private static String sum(List<Map.Entry<String, Load>> parts, ToDoubleFunction<Load> f) {
             if (parts.isEmpty()) {
                 return "0";
             }
@@ -455,7 +454,7 @@ public final class CapacityEstimator {
             }
             Option onDemand = new Option(BillingMode.PAY_PER_REQUEST, tableClass);
             Option provisioned = new Option(BillingMode.PROVISIONED, tableClass);
-            java.util.function.DoubleUnaryOperator gap = m -> costing.throughput(provisioned, m, costs, options)
+            DoubleUnaryOperator gap = m -> costing.throughput(provisioned, m, costs, options)
                     - costing.throughput(onDemand, m, costs, options);
             double lo = 1e-6;
             if (gap.applyAsDouble(lo) <= 0) {

@@ -1,5 +1,6 @@
 package dev.keysmith.modeler.estimate;
 
+import java.util.HashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -254,7 +255,7 @@ public record EstimateOptions(
     }
 
     public EstimateOptions withPattern(String patternId, PatternAssumptions assumptions) {
-        Map<String, PatternAssumptions> all = new java.util.HashMap<>(patterns);
+        Map<String, PatternAssumptions> all = new HashMap<>(patterns);
         all.put(patternId, assumptions);
         return new EstimateOptions(
                 prices,

@@ -1,6 +1,7 @@
 package dev.keysmith.modeler.estimate;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A complete estimate of one data model: the assumptions, sizes, per-pattern capacity, per-table costs, the model
@@ -38,12 +39,12 @@ public record EstimateReport(
     }
 
     /** The estimate of one pattern by id. */
-    public java.util.Optional<PatternEstimate> pattern(String id) {
+    public Optional<PatternEstimate> pattern(String id) {
         return patterns.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
     /** The estimate of one table by name. */
-    public java.util.Optional<TableEstimate> table(String name) {
+    public Optional<TableEstimate> table(String name) {
         return tables.stream().filter(t -> t.table().equals(name)).findFirst();
     }
 }

@@ -16,9 +16,11 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToLongFunction;
 import org.jspecify.annotations.Nullable;
 
 /** Meters one access pattern against its table's sizes: capacity per request, per second, per month, hot keys. */
@@ -77,16 +79,16 @@ final class PatternMeter {
         if (op.isWrite()) {
             EntityProfile entity = targets.isEmpty() ? null : targets.getFirst();
             itemBytes = entity == null ? 0 : entity.itemBytes();
-            items = switch (op) {
-                case BatchWriteItem, TransactWriteItems -> Math.max(1, pattern.expectedItemsPerRequest());
-                default -> 1;
-            };
+            boolean several = op == Operation.BatchWriteItem || op == Operation.TransactWriteItems;
+            items = several ? Math.max(1, pattern.expectedItemsPerRequest()) : 1;
             Metered base = switch (op) {
                 case PutItem -> CapacityMath.write(assume.replacesExisting() ? itemBytes : 0, itemBytes, false);
                 case UpdateItem -> CapacityMath.write(itemBytes, itemBytes, false);
                 case DeleteItem -> CapacityMath.write(itemBytes, 0, false);
                 case BatchWriteItem -> CapacityMath.writes(items, 0, itemBytes, false);
-                default -> CapacityMath.writes(items, 0, itemBytes, true);
+                case TransactWriteItems -> CapacityMath.writes(items, 0, itemBytes, true);
+                case GetItem, Query, Scan, BatchGetItem, TransactGetItems ->
+                    throw new IllegalStateException(op + " does not write");
             };
             tableUnits = base.units();
             lines.add(LineItem.of(Section.CAPACITY, scope, "per request: table", "WCU", base));
@@ -101,11 +103,7 @@ final class PatternMeter {
                     (table.gsis().contains(ix) ? gsiUnits : lsiUnits).put(ix.name(), m.units());
                     lines.add(LineItem.of(Section.CAPACITY, scope, "per request: index " + ix.name(), "WCU", m));
                 }
-                boolean creates = switch (op) {
-                    case PutItem -> !assume.replacesExisting();
-                    case BatchWriteItem, TransactWriteItems -> true;
-                    default -> false;
-                };
+                boolean creates = op == Operation.PutItem ? !assume.replacesExisting() : several;
                 if (creates) {
                     creations.put(entity.name(), items * rate(pattern).average());
                 }
@@ -134,7 +132,9 @@ final class PatternMeter {
                     items = evaluated(pattern, returned, assume);
                     yield CapacityMath.query(items, itemBytes, consistency);
                 }
-                default -> {
+                case PutItem, UpdateItem, DeleteItem, BatchWriteItem, TransactWriteItems ->
+                    throw new IllegalStateException(op + " does not read");
+                case Scan -> {
                     long stored = readable.stream()
                             .mapToLong(EntityProfile::itemCount)
                             .sum();
@@ -208,7 +208,7 @@ final class PatternMeter {
                     hot.formula()));
             if (hot.exceedsLimit()) {
                 warnings.add(String.format(
-                        java.util.Locale.ROOT,
+                        Locale.ROOT,
                         "Pattern %s puts %s per second on one partition-key value of %s (%s) at peak, over the %s a"
                                 + " partition serves: about %.0f%% of those requests would be throttled"
                                 + " (ProvisionedThroughputExceededException when provisioned, ThrottlingException"
@@ -378,7 +378,7 @@ final class PatternMeter {
         return weighted(entities, e -> e.entryBytes().get(index.name()));
     }
 
-    private static long weighted(List<EntityProfile> entities, java.util.function.ToLongFunction<EntityProfile> size) {
+    private static long weighted(List<EntityProfile> entities, ToLongFunction<EntityProfile> size) {
         if (entities.isEmpty()) {
             return 0;
         }

@@ -4,6 +4,8 @@ import dev.keysmith.modeler.model.DataModel;
 import dev.keysmith.modeler.model.IndexDesign;
 import dev.keysmith.modeler.model.ProjectionKind;
 import dev.keysmith.modeler.model.TableDesign;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,13 +48,13 @@ public record WhatIf(
     }
 
     public WhatIf withProjection(String tableDotIndex, Projection projection) {
-        Map<String, Projection> all = new java.util.HashMap<>(projections);
+        Map<String, Projection> all = new HashMap<>(projections);
         all.put(tableDotIndex, projection);
         return new WhatIf(trafficMultiplier, itemSizeMultiplier, all, removedIndexes);
     }
 
     public WhatIf withoutIndex(String tableDotIndex) {
-        Set<String> all = new java.util.HashSet<>(removedIndexes);
+        Set<String> all = new HashSet<>(removedIndexes);
         all.add(tableDotIndex);
         return new WhatIf(trafficMultiplier, itemSizeMultiplier, projections, all);
     }
