@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * NoSQL Workbench data-model JSON, format versions 2.0 and 3.0.
  *
  * <p>Mapping: {@code ModelName} is the project and data-model name; {@code ModelMetadata} goes to the project metadata
- * (its {@code Description} to the data-model description); each {@code DataModel[]} entry is a table; table-level
+ * (its {@code Description} to the data-model description; fields other than Author, DateCreated, DateLastModified,
+ * AWSService and Version under {@code workbench.metadata.}, so that other formats' metadata never leaks into it); each {@code DataModel[]} entry is a table; table-level
  * {@code NonKeyAttributes} become {@link TableDesign#attributes()} (an optional {@code DataFormat} on an attribute
  * becomes its generator, kept verbatim); {@code TableData} items become sample items without an entity type; each facet
  * ({@code TableFacets[]}) becomes an entity type whose key templates are inferred from {@code KeyAttributeAlias} and the
@@ -58,6 +59,9 @@ public final class NoSqlWorkbenchFormat {
     public static final Set<String> VERSIONS = Set.of("2.0", "3.0");
 
     private static final String SERVICE_ROLE = "AWSServiceRoleForApplicationAutoScaling_DynamoDBTable";
+    /** Project metadata prefix for ModelMetadata fields other than the standard ones, written back verbatim. */
+    private static final String EXTRA_METADATA = "workbench.metadata.";
+
     private static final List<String> METADATA_KEYS =
             List.of("Author", "DateCreated", "DateLastModified", "Description", "AWSService", "Version");
 
@@ -92,8 +96,10 @@ public final class NoSqlWorkbenchFormat {
                         field.getValue().isMissing() ? "" : field.getValue().asText();
                 if (field.getKey().equals("Description")) {
                     description = value;
-                } else {
+                } else if (METADATA_KEYS.contains(field.getKey())) {
                     projectMetadata.put(field.getKey(), value);
+                } else {
+                    projectMetadata.put(EXTRA_METADATA + field.getKey(), value);
                 }
             }
         }
@@ -319,8 +325,8 @@ public final class NoSqlWorkbenchFormat {
             metadata.put(key, value);
         }
         project.metadata().forEach((key, value) -> {
-            if (!METADATA_KEYS.contains(key)) {
-                metadata.put(key, value);
+            if (key.startsWith(EXTRA_METADATA)) {
+                metadata.put(key.substring(EXTRA_METADATA.length()), value);
             }
         });
         ArrayNode tables = root.putArray("DataModel");
@@ -371,8 +377,14 @@ public final class NoSqlWorkbenchFormat {
                 }
             }
         }
-        List<SampleItem> tableItems =
-                table.sampleItems().stream().filter(i -> i.entityType() == null).toList();
+        List<SampleItem> tableItems = table.sampleItems().stream()
+                .filter(i ->
+                        i.entityType() == null || table.entity(i.entityType()).isEmpty())
+                .toList();
+        if (tableItems.stream().anyMatch(i -> i.entityType() != null)) {
+            warnings.add("table " + table.name() + ": sample items of entity types the table does not have are"
+                    + " written as table data");
+        }
         if (!tableItems.isEmpty()) {
             ArrayNode data = node.putArray("TableData");
             tableItems.forEach(i -> data.add(Trees.JSON.valueToTree(i.attributes())));

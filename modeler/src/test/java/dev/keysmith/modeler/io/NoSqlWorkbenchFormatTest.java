@@ -18,6 +18,7 @@ import dev.keysmith.modeler.model.Project;
 import dev.keysmith.modeler.model.ProjectionKind;
 import dev.keysmith.modeler.model.ProvisionedCapacity;
 import dev.keysmith.modeler.model.TableDesign;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -217,5 +218,32 @@ class NoSqlWorkbenchFormatTest {
     void a_file_that_is_not_an_object_is_rejected() {
         ImportException e = assertThrows(ImportException.class, () -> NoSqlWorkbenchFormat.read("[1, 2]"));
         assertEquals("Expected an object but found an array at /", e.getMessage());
+    }
+
+    @Test
+    void extra_model_metadata_round_trips_and_other_metadata_stays_out() throws Exception {
+        ObjectNode original = (ObjectNode) json(resource("/samples/SessionManagementSchema.json"));
+        ((ObjectNode) original.get("ModelMetadata")).put("Team", "payments");
+        Project project = NoSqlWorkbenchFormat.read(original.toString()).project();
+        assertEquals("payments", project.metadata().get("workbench.metadata.Team"));
+        Map<String, String> metadata = new LinkedHashMap<>(project.metadata());
+        metadata.put("cloudformation.section.Parameters", "{}");
+        Project withForeignMetadata = project.withMetadata(metadata);
+        ObjectNode written = (ObjectNode)
+                json(NoSqlWorkbenchFormat.write(withForeignMetadata).text());
+        assertSameTree(original.get("ModelMetadata"), written.get("ModelMetadata"));
+    }
+
+    @Test
+    void sample_items_of_unknown_entity_types_are_written_as_table_data() throws Exception {
+        Project project = NoSqlWorkbenchFormat.read(resource("/samples/RecurringPaymentsSchema.json"))
+                .project();
+        Project edited = project.editModel(
+                project.models().getFirst().name(),
+                m -> m.editTable(
+                        "ReoccuringPayments", t -> t.withEntities(t.entities().subList(0, 1))));
+        ExportResult exported = NoSqlWorkbenchFormat.write(edited);
+        assertEquals(1, json(exported.text()).at("/DataModel/0/TableData").size());
+        assertEquals(1, exported.warnings().size());
     }
 }
