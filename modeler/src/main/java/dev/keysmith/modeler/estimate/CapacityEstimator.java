@@ -642,7 +642,8 @@ public final class CapacityEstimator {
                 a.add("Traffic x " + num(options.trafficMultiplier()) + "; item sizes x "
                         + num(options.itemSizeMultiplier()));
             }
-            a.add("Writes to items with several entity types use the first named entity type; TTL deletions equal"
+            a.add("Optional attributes count as present; writes to items with several entity types use the first named"
+                    + " entity type; TTL deletions equal"
                     + " item creations (steady state); partitions per reference 5.2 (a heuristic)");
             return a;
         }
