@@ -201,7 +201,7 @@ public final class CapacityEstimator {
                         "break-even requests per second",
                         breakEven,
                         "requests/s",
-                        num(requests, "requests per s") + " x " + num(breakEven / requests)
+                        num(requests, "requests per s") + " x " + Fmt.precise(breakEven / requests)
                                 + " [traffic multiple where on-demand and provisioned "
                                 + CostModel.label(best.tableClass()) + " cost the same] = "
                                 + num(breakEven, "requests per s")));

@@ -60,6 +60,16 @@ final class Fmt {
         return s.toString();
     }
 
+    /** A number with twelve significant digits and no grouping, for factors whose rounding would show. */
+    static String precise(double value) {
+        return value == 0
+                ? "0"
+                : new BigDecimal(value)
+                        .round(new MathContext(12, RoundingMode.HALF_UP))
+                        .stripTrailingZeros()
+                        .toPlainString();
+    }
+
     /** A number followed by its unit ("5,120 B"). */
     static String num(double value, String unit) {
         return num(value) + " " + unit;

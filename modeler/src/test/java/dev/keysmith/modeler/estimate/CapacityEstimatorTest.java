@@ -99,6 +99,8 @@ class CapacityEstimatorTest {
         for (EstimateReport r : new EstimateReport[] {
             library(),
             CapacityEstimator.estimate(EstimateModels.simple(), EstimateOptions.defaults()),
+            CapacityEstimator.estimate(
+                    EstimateModels.simple(), EstimateOptions.defaults().withTrafficMultiplier(3_333)),
             CapacityEstimator.estimate(TestModels.shop(), EstimateOptions.defaults()),
             CapacityEstimator.estimate(
                     EstimateModels.library(),
