@@ -123,6 +123,7 @@ public final class CapacityEstimator {
         }
 
         private void table(TableDesign table) {
+            int firstLine = lines.size();
             Sizing sizing = new Sizing(table, options, warnings);
             entities.addAll(sizing.entitySizes);
             indexEntries.addAll(sizing.indexEntrySizes);
@@ -218,7 +219,7 @@ public final class CapacityEstimator {
                     requests,
                     breakEven,
                     tableRecommendation(table.name(), monthly, best, currentOption, requests, breakEven),
-                    lines.stream()
+                    lines.subList(firstLine, lines.size()).stream()
                             .filter(l -> l.scope().equals(scope) || l.scope().startsWith(scope + " "))
                             .toList()));
         }
