@@ -28,8 +28,10 @@ import java.util.Set;
  * <p>Writing: {@code AWSTemplateFormatVersion} 2010-09-09, then one resource per table. Normalisation compared with an
  * imported template: {@code BillingMode} is always written; {@code TableClass} only when not STANDARD; {@code
  * DeletionProtectionEnabled} only when true; a disabled TTL specification is dropped; AttributeDefinitions list the
- * table keys then the index keys, each once; intrinsic functions come back as plain strings; skipped resources are
- * gone.
+ * table keys then the index keys, each once; skipped resources and intrinsic functions in places that were ignored
+ * (e.g. a {@code !Ref} capacity) are gone. Intrinsic functions kept as text are written back as functions (see
+ * {@link Intrinsics}): in the JSON long form, or as YAML tags; a function read from JSON can therefore be written as a
+ * YAML tag and the other way round.
  */
 public final class CloudFormationFormat {
 
@@ -128,8 +130,8 @@ public final class CloudFormationFormat {
                     "Properties", CreateTableShape.write(table, CreateTableShape.Dialect.CLOUDFORMATION, warnings));
         }
         String text = switch (syntax) {
-            case JSON -> Trees.writeJson(root);
-            case YAML -> Trees.writeYaml(root);
+            case JSON -> Trees.writeJson(Intrinsics.toLongForm(root));
+            case YAML -> Intrinsics.toYaml(root);
         };
         return new ExportResult(text, warnings);
     }

@@ -9,11 +9,14 @@ import java.util.regex.Pattern;
 
 /**
  * Table and index names follow DynamoDB's rules (3-255 characters of {@code [a-zA-Z0-9_.-]}); index key attribute
- * names are at most 255 bytes.
+ * names are at most 255 bytes. A name imported from a CloudFormation intrinsic function ({@code !Sub ${Env}-orders}) is
+ * a WARNING: it cannot be checked before deployment.
  */
 final class NamingRule implements Rule {
 
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+    /** How a CloudFormation import keeps a name given by {@code !Ref}, {@code !Sub}... */
+    private static final Pattern INTRINSIC = Pattern.compile("!(Ref|Sub|Join|Select|FindInMap|ImportValue|If) .+");
 
     @Override
     public String id() {
@@ -43,6 +46,16 @@ final class NamingRule implements Rule {
     }
 
     private void name(List<Diagnostic> out, String path, String kind, String name) {
+        if (INTRINSIC.matcher(name).matches()) {
+            out.add(new Diagnostic(
+                    Severity.WARNING,
+                    path,
+                    id(),
+                    "The " + kind + " name \"" + name + "\" is a CloudFormation intrinsic function, resolved only when"
+                            + " the stack is deployed",
+                    "Give the " + kind + " a concrete name for modeling"));
+            return;
+        }
         if (!NAME.matcher(name).matches()) {
             out.add(new Diagnostic(
                     Severity.ERROR,

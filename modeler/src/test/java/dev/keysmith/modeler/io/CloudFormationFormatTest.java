@@ -187,4 +187,33 @@ class CloudFormationFormatTest {
         assertFalse(properties.has("DeletionProtectionEnabled"));
         assertFalse(properties.has("TimeToLiveSpecification"));
     }
+
+    @Test
+    void json_long_form_intrinsics_are_written_back_as_functions() throws Exception {
+        String template = "{\"AWSTemplateFormatVersion\": \"2010-09-09\", \"Resources\": {\"T\": {"
+                + "\"Type\": \"AWS::DynamoDB::Table\", \"Properties\": {"
+                + "\"TableName\": {\"Fn::Sub\": \"${Env}-orders\"},"
+                + "\"AttributeDefinitions\": [{\"AttributeName\": \"id\", \"AttributeType\": \"S\"}],"
+                + "\"KeySchema\": [{\"AttributeName\": \"id\", \"KeyType\": \"HASH\"}],"
+                + "\"BillingMode\": \"PAY_PER_REQUEST\","
+                + "\"Tags\": [{\"Key\": \"topic\", \"Value\": {\"Fn::GetAtt\": [\"Topic\", \"TopicName\"]}},"
+                + " {\"Key\": \"env\", \"Value\": {\"Ref\": \"Env\"}}]}}}}";
+        ExportResult exported = export(CloudFormationFormat.read(template, "x"), Syntax.JSON);
+        assertSameTree(json(template), json(exported.text()));
+    }
+
+    @Test
+    void yaml_intrinsic_tags_are_written_back_as_tags() throws Exception {
+        ImportResult imported = CloudFormationFormat.read(resource("/io/cloudformation-intrinsics.yaml"), "stack");
+        String yaml = export(imported, Syntax.YAML).text();
+        assertTrue(yaml.contains("TableName: !Ref \"TableNameParam\""), yaml);
+        assertTrue(yaml.contains("Value: !GetAtt [\"Topic\",\"TopicArn\"]"), yaml);
+        ImportResult again = CloudFormationFormat.read(yaml, "stack");
+        assertEquals(
+                imported.project().models().getFirst().tables(),
+                again.project().models().getFirst().tables());
+        assertTrue(
+                again.warnings().stream().anyMatch(w -> w.contains("YAML tag !Ref")),
+                again.warnings().toString());
+    }
 }

@@ -456,6 +456,12 @@ class RulesTest {
         }
 
         @Test
+        void a_name_from_a_cloudformation_function_is_a_warning() {
+            Diagnostic d = only(run(rule, table().withName("!Sub ${Env}-orders")));
+            assertEquals(Severity.WARNING, d.severity());
+        }
+
+        @Test
         void valid_names_are_fine() {
             assertClean(run(rule, table().withName("orders.v2-prod_1").withGsis(List.of(gsi("GSI-1", "g")))));
         }
