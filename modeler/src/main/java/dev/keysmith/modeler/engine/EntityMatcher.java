@@ -43,15 +43,9 @@ final class EntityMatcher {
         return entityOf(item).map(EntityType::name).orElse(UNRECOGNIZED);
     }
 
-    /** The template variables {@code item}'s keys give for its entity, then its scalar attributes by name. */
+    /** The template variables {@code item}'s keys give for its entity; a scalar attribute of the same name wins. */
     Map<String, String> variables(Map<String, AttributeValue> item) {
         Map<String, String> vars = new HashMap<>();
-        item.forEach((name, value) -> {
-            String text = text(value);
-            if (text != null) {
-                vars.put(name, text);
-            }
-        });
         entityOf(item)
                 .ifPresent(entity -> entity.keyTemplates().forEach((attribute, template) -> {
                     String key = text(item.get(attribute));
@@ -59,6 +53,12 @@ final class EntityMatcher {
                         template.match(key).ifPresent(vars::putAll);
                     }
                 }));
+        item.forEach((name, value) -> {
+            String text = text(value);
+            if (text != null) {
+                vars.put(name, text);
+            }
+        });
         return vars;
     }
 

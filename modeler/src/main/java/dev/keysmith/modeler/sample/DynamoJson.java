@@ -5,6 +5,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -27,10 +28,14 @@ public final class DynamoJson {
         return item;
     }
 
-    private static AttributeValue value(String path, Object json) {
-        if (!(json instanceof Map<?, ?> typed) || typed.size() != 1) {
-            throw new IllegalArgumentException(
-                    "attribute " + path + " is not a DynamoDB JSON value such as {\"S\": \"text\"}: " + json);
+    private static final java.util.Set<String> TYPES =
+            java.util.Set.of("S", "N", "B", "BOOL", "NULL", "SS", "NS", "BS", "L", "M");
+
+    private static AttributeValue value(String path, @Nullable Object json) {
+        if (!(json instanceof Map<?, ?> typed)
+                || typed.size() != 1
+                || !TYPES.contains(String.valueOf(typed.keySet().iterator().next()))) {
+            return plain(path, json);
         }
         Map.Entry<?, ?> entry = typed.entrySet().iterator().next();
         Object v = entry.getValue();
@@ -65,9 +70,33 @@ public final class DynamoJson {
                 map.forEach((k, member) -> members.put(String.valueOf(k), value(path + "." + k, member)));
                 yield AttributeValue.fromM(members);
             }
-            default ->
-                throw new IllegalArgumentException(
-                        "attribute " + path + " has unknown DynamoDB type " + entry.getKey());
+            default -> plain(path, json);
+        };
+    }
+
+    /**
+     * NoSQL Workbench files sometimes nest plain JSON inside an {@code M} ({@code {"M": {"enabled": true}}}): plain
+     * values map to the obvious DynamoDB types.
+     */
+    private static AttributeValue plain(String path, @Nullable Object json) {
+        return switch (json) {
+            case null -> AttributeValue.fromNul(true);
+            case String s -> AttributeValue.fromS(s);
+            case Boolean b -> AttributeValue.fromBool(b);
+            case Number n -> AttributeValue.fromN(n.toString());
+            case List<?> list -> {
+                List<AttributeValue> elements = new ArrayList<>();
+                for (int i = 0; i < list.size(); i++) {
+                    elements.add(value(path + "[" + i + "]", list.get(i)));
+                }
+                yield AttributeValue.fromL(elements);
+            }
+            case Map<?, ?> map -> {
+                Map<String, AttributeValue> members = new LinkedHashMap<>();
+                map.forEach((k, member) -> members.put(String.valueOf(k), value(path + "." + k, member)));
+                yield AttributeValue.fromM(members);
+            }
+            default -> throw new IllegalArgumentException("attribute " + path + " has an unsupported value " + json);
         };
     }
 

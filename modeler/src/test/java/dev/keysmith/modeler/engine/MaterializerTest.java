@@ -153,7 +153,8 @@ class MaterializerTest {
         assertEquals(result.total(), result.written());
         assertEquals(result.total(), lastDone.get());
         assertEquals((result.total() + 24) / 25, result.batches());
-        assertEquals(result.total(), (long) engine.scan(b -> b.tableName("Shop")).count());
+        assertEquals(
+                result.total(), (long) engine.scan(b -> b.tableName("Shop")).count());
     }
 
     @Test
