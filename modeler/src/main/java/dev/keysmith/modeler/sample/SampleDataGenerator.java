@@ -66,6 +66,7 @@ public final class SampleDataGenerator implements Iterable<GeneratedItem> {
                         + child.table.name() + " but its parent " + fanOut.parent() + " is in " + parent.table.name());
             }
             parent.children.add(child);
+            parent.childFanOuts.add(fanOut);
         }
         for (Skew skew : options.skews()) {
             known(plans, skew.entityType(), "skewed entity type");
@@ -106,7 +107,7 @@ public final class SampleDataGenerator implements Iterable<GeneratedItem> {
     }
 
     private long subtree(EntityPlan plan, SplittableRandom fanRandom) {
-        long[] counts = plan.drawChildren(fanRandom, options);
+        long[] counts = plan.drawChildren(fanRandom);
         long total = 1;
         for (int c = 0; c < counts.length; c++) {
             for (long k = 0; k < counts[c]; k++) {
@@ -186,7 +187,7 @@ public final class SampleDataGenerator implements Iterable<GeneratedItem> {
             top.remaining--;
             Map<String, String> vars = new HashMap<>(top.inherited);
             Map<String, AttributeValue> item = top.plan.generate(vars, random);
-            long[] counts = top.plan.drawChildren(fanRandom, options);
+            long[] counts = top.plan.drawChildren(fanRandom);
             for (int c = counts.length - 1; c >= 0; c--) {
                 if (counts[c] > 0) {
                     stack.push(new Frame(top.plan.children.get(c), vars, counts[c]));
@@ -222,6 +223,7 @@ public final class SampleDataGenerator implements Iterable<GeneratedItem> {
         final EntityType entity;
         final long count;
         final List<EntityPlan> children = new ArrayList<>();
+        final List<FanOut> childFanOuts = new ArrayList<>();
         final List<Variable> variables = new ArrayList<>();
         final List<KeySlot> keys = new ArrayList<>();
         final List<AttributeSlot> attributes = new ArrayList<>();
@@ -318,10 +320,10 @@ public final class SampleDataGenerator implements Iterable<GeneratedItem> {
             return item;
         }
 
-        long[] drawChildren(SplittableRandom fanRandom, GenerationOptions options) {
+        long[] drawChildren(SplittableRandom fanRandom) {
             long[] counts = new long[children.size()];
             for (int c = 0; c < counts.length; c++) {
-                FanOut fanOut = options.fanOutOf(children.get(c).entity.name()).orElseThrow();
+                FanOut fanOut = childFanOuts.get(c);
                 counts[c] = fanOut.min() + fanRandom.nextInt(fanOut.max() - fanOut.min() + 1);
             }
             return counts;
