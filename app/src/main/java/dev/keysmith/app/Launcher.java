@@ -1,5 +1,10 @@
 package dev.keysmith.app;
 
+import dev.keysmith.app.cli.ExportCommand;
+import dev.keysmith.app.cli.ImportCommand;
+import dev.keysmith.app.cli.LintCommand;
+import dev.keysmith.app.cli.MaterializeCommand;
+import dev.keysmith.app.cli.PatternsCommand;
 import dev.keysmith.app.cli.ServeCommand;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
@@ -20,7 +25,14 @@ import picocli.CommandLine.IVersionProvider;
         mixinStandardHelpOptions = true,
         versionProvider = Launcher.Version.class,
         description = "Design DynamoDB data models. Without a command, opens the Keysmith workbench.",
-        subcommands = {ServeCommand.class})
+        subcommands = {
+            ServeCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
+            LintCommand.class,
+            MaterializeCommand.class,
+            PatternsCommand.class
+        })
 public final class Launcher implements Callable<Integer> {
     private final Runnable workbench;
 

@@ -1,0 +1,484 @@
+package dev.keysmith.modeler.engine;
+
+import dev.keysmith.modeler.engine.Step.AddGsi;
+import dev.keysmith.modeler.engine.Step.CreateTable;
+import dev.keysmith.modeler.engine.Step.RecreateTable;
+import dev.keysmith.modeler.engine.Step.RemoveGsi;
+import dev.keysmith.modeler.engine.Step.SetStream;
+import dev.keysmith.modeler.engine.Step.SetTtl;
+import dev.keysmith.modeler.model.DataModel;
+import dev.keysmith.modeler.model.IndexDesign;
+import dev.keysmith.modeler.model.StreamViewType;
+import dev.keysmith.modeler.model.TableDesign;
+import dev.keysmith.modeler.sample.GeneratedItem;
+import dev.keysmith.modeler.sample.GenerationOptions;
+import dev.keysmith.modeler.sample.SampleDataGenerator;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.DeleteGlobalSecondaryIndexAction;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.PutRequest;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+
+/**
+ * Makes a target's tables match a data model and fills them with sample data, through any {@link DynamoDbClient}.
+ *
+ * <p>{@link #plan} compares the model with the target (DescribeTable, DescribeTimeToLive); {@link #apply} runs the
+ * steps, one GSI change per UpdateTable call, waiting for the table and its indexes to be ACTIVE between them;
+ * {@link #load} writes generated items with BatchWriteItem, 25 per call, resending unprocessed items with backoff.
+ */
+public final class Materializer {
+
+    /** BatchWriteItem's limit on requests per call. */
+    static final int BATCH_SIZE = 25;
+
+    private static final int MAX_UNPROCESSED_RETRIES = 12;
+    private static final Duration WAIT_LIMIT = Duration.ofMinutes(30);
+
+    private final DynamoDbClient target;
+
+    public Materializer(DynamoDbClient target) {
+        this.target = Objects.requireNonNull(target, "target");
+    }
+
+    /**
+     * A client for a DynamoDB-compatible endpoint (Keysmith, DynamoDB Local, AWS): credentials from the SDK's default
+     * chain (with {@code profile} when given; a loopback endpoint falls back to dummy credentials), region from
+     * {@code AWS_REGION}, else the profile, else us-east-1.
+     */
+    public static DynamoDbClient client(URI endpoint, @Nullable String profile) {
+        DefaultCredentialsProvider.Builder defaults = DefaultCredentialsProvider.builder();
+        if (profile != null) {
+            defaults.profileName(profile);
+        }
+        AwsCredentialsProvider credentials = defaults.build();
+        String host = endpoint.getHost() == null ? "" : endpoint.getHost();
+        if (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")) {
+            credentials = AwsCredentialsProviderChain.of(
+                    credentials, StaticCredentialsProvider.create(AwsBasicCredentials.create("keysmith", "keysmith")));
+        }
+        return DynamoDbClient.builder()
+                .endpointOverride(endpoint)
+                .credentialsProvider(credentials)
+                .region(region(profile))
+                .httpClient(ApacheHttpClient.create())
+                .build();
+    }
+
+    private static Region region(@Nullable String profile) {
+        String env = System.getenv("AWS_REGION");
+        if (env != null && !env.isBlank()) {
+            return Region.of(env);
+        }
+        try {
+            Region fromProfile = new AwsProfileRegionProvider(null, profile).getRegion();
+            if (fromProfile != null) {
+                return fromProfile;
+            }
+        } catch (RuntimeException noRegionInProfile) {
+            // no profile file or no region in it: the default below applies
+        }
+        return Region.US_EAST_1;
+    }
+
+    /** The steps that make the target match {@code model}'s tables (tables the model does not have are left alone). */
+    public Plan plan(DataModel model) {
+        List<Step> steps = new ArrayList<>();
+        for (TableDesign table : model.tables()) {
+            Optional<TableDescription> current = describe(table.name());
+            if (current.isEmpty()) {
+                steps.add(new CreateTable(table));
+                if (table.ttlAttribute() != null) {
+                    steps.add(new SetTtl(table.name(), table.ttlAttribute(), true));
+                }
+                continue;
+            }
+            TableDescription existing = current.get();
+            String mismatch = keyMismatch(table, existing);
+            if (mismatch != null) {
+                steps.add(new RecreateTable(table, mismatch));
+                if (table.ttlAttribute() != null) {
+                    steps.add(new SetTtl(table.name(), table.ttlAttribute(), true));
+                }
+                continue;
+            }
+            planIndexes(table, existing, steps);
+            planStream(table, existing, steps);
+            planTtl(table, steps);
+        }
+        return new Plan(steps);
+    }
+
+    private static @Nullable String keyMismatch(TableDesign table, TableDescription existing) {
+        if (!sameKeys(TableRequests.keySchema(table.partitionKey(), table.sortKey()), existing.keySchema())) {
+            return "key schema " + render(existing.keySchema()) + " becomes "
+                    + render(TableRequests.keySchema(table.partitionKey(), table.sortKey()));
+        }
+        Map<String, String> types = existing.attributeDefinitions().stream()
+                .collect(Collectors.toMap(d -> d.attributeName(), d -> d.attributeTypeAsString(), (a, b) -> a));
+        for (String key : table.keyNames()) {
+            String want = table.attributeType(key).map(Enum::name).orElse("S");
+            if (!want.equals(types.get(key))) {
+                return "key attribute " + key + " changes type from " + types.get(key) + " to " + want;
+            }
+        }
+        Map<String, String> wanted = new LinkedHashMap<>();
+        for (IndexDesign lsi : table.lsis()) {
+            wanted.put(
+                    lsi.name(),
+                    render(TableRequests.keySchema(table.partitionKey(), lsi.sortKey())) + " "
+                            + render(TableRequests.projection(lsi)));
+        }
+        Map<String, String> present = new LinkedHashMap<>();
+        for (LocalSecondaryIndexDescription lsi : existing.localSecondaryIndexes()) {
+            present.put(lsi.indexName(), render(lsi.keySchema()) + " " + render(lsi.projection()));
+        }
+        if (!wanted.equals(present)) {
+            return "local secondary indexes " + present.keySet() + " become " + wanted.keySet()
+                    + " (LSIs can only be defined when a table is created)";
+        }
+        return null;
+    }
+
+    private static void planIndexes(TableDesign table, TableDescription existing, List<Step> steps) {
+        Map<String, GlobalSecondaryIndexDescription> present = new LinkedHashMap<>();
+        existing.globalSecondaryIndexes().forEach(g -> present.put(g.indexName(), g));
+        Set<String> wanted = new HashSet<>();
+        List<Step> additions = new ArrayList<>();
+        for (IndexDesign gsi : table.gsis()) {
+            wanted.add(gsi.name());
+            GlobalSecondaryIndexDescription now = present.get(gsi.name());
+            if (now == null) {
+                additions.add(new AddGsi(table.name(), gsi));
+            } else if (!sameKeys(TableRequests.keySchema(gsi.partitionKey(), gsi.sortKey()), now.keySchema())
+                    || !render(TableRequests.projection(gsi)).equals(render(now.projection()))) {
+                steps.add(new RemoveGsi(table.name(), gsi.name()));
+                additions.add(new AddGsi(table.name(), gsi));
+            }
+        }
+        for (String name : present.keySet()) {
+            if (!wanted.contains(name)) {
+                steps.add(new RemoveGsi(table.name(), name));
+            }
+        }
+        steps.addAll(additions);
+    }
+
+    private static void planStream(TableDesign table, TableDescription existing, List<Step> steps) {
+        StreamSpecification spec = existing.streamSpecification();
+        StreamViewType now = spec != null && Boolean.TRUE.equals(spec.streamEnabled())
+                ? StreamViewType.valueOf(spec.streamViewTypeAsString())
+                : null;
+        if (Objects.equals(now, table.streamViewType())) {
+            return;
+        }
+        if (now != null) {
+            steps.add(new SetStream(table.name(), null));
+        }
+        if (table.streamViewType() != null) {
+            steps.add(new SetStream(table.name(), table.streamViewType()));
+        }
+    }
+
+    private void planTtl(TableDesign table, List<Step> steps) {
+        TimeToLiveDescription ttl =
+                target.describeTimeToLive(b -> b.tableName(table.name())).timeToLiveDescription();
+        boolean enabled = ttl != null
+                && (ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLED
+                        || ttl.timeToLiveStatus() == TimeToLiveStatus.ENABLING);
+        String attribute = enabled ? ttl.attributeName() : null;
+        if (Objects.equals(attribute, table.ttlAttribute())) {
+            return;
+        }
+        if (attribute != null) {
+            steps.add(new SetTtl(table.name(), attribute, false));
+        }
+        if (table.ttlAttribute() != null) {
+            steps.add(new SetTtl(table.name(), table.ttlAttribute(), true));
+        }
+    }
+
+    /**
+     * Runs the plan's steps in order.
+     *
+     * @return the steps completed (fewer than planned when cancelled)
+     * @throws IllegalStateException before doing anything, when the plan is destructive and that is not allowed
+     */
+    public List<Step> apply(Plan plan, boolean allowDestructive, Progress progress) {
+        if (plan.isDestructive() && !allowDestructive) {
+            throw new IllegalStateException("the plan deletes items and destructive changes are not allowed: "
+                    + plan.steps().stream()
+                            .filter(Step::destructive)
+                            .map(Step::description)
+                            .collect(Collectors.joining("; ")));
+        }
+        List<Step> done = new ArrayList<>();
+        for (Step step : plan.steps()) {
+            if (progress.isCancelled()) {
+                break;
+            }
+            progress.update(done.size(), plan.steps().size(), step.description());
+            run(step, progress);
+            done.add(step);
+        }
+        progress.update(done.size(), plan.steps().size(), "done");
+        return done;
+    }
+
+    private void run(Step step, Progress progress) {
+        switch (step) {
+            case CreateTable(TableDesign design) -> create(design, progress);
+            case RecreateTable(TableDesign design, String reason) -> {
+                TableDescription existing =
+                        target.describeTable(b -> b.tableName(design.name())).table();
+                if (Boolean.TRUE.equals(existing.deletionProtectionEnabled())) {
+                    target.updateTable(b -> b.tableName(design.name()).deletionProtectionEnabled(false));
+                }
+                target.deleteTable(b -> b.tableName(design.name()));
+                waitUntil(() -> describe(design.name()).isEmpty(), "deletion of " + design.name(), progress);
+                create(design, progress);
+            }
+            case AddGsi(String table, IndexDesign index) -> {
+                TableDesign design = designOf(table, index);
+                target.updateTable(b -> b.tableName(table)
+                        .attributeDefinitions(TableRequests.attributeDefinitions(index))
+                        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+                                .create(TableRequests.createGsiAction(design, index))
+                                .build()));
+                waitForActive(table, progress);
+            }
+            case RemoveGsi(String table, String indexName) -> {
+                target.updateTable(b -> b.tableName(table)
+                        .globalSecondaryIndexUpdates(GlobalSecondaryIndexUpdate.builder()
+                                .delete(DeleteGlobalSecondaryIndexAction.builder()
+                                        .indexName(indexName)
+                                        .build())
+                                .build()));
+                waitUntil(
+                        () -> describe(table)
+                                .map(t -> t.globalSecondaryIndexes().stream()
+                                        .noneMatch(g -> g.indexName().equals(indexName)))
+                                .orElse(true),
+                        "removal of GSI " + indexName,
+                        progress);
+            }
+            case SetTtl(String table, String attribute, boolean enabled) ->
+                target.updateTimeToLive(b -> b.tableName(table)
+                        .timeToLiveSpecification(s -> s.attributeName(attribute).enabled(enabled)));
+            case SetStream(String table, StreamViewType viewType) -> {
+                target.updateTable(b -> b.tableName(table)
+                        .streamSpecification(
+                                viewType == null
+                                        ? StreamSpecification.builder()
+                                                .streamEnabled(false)
+                                                .build()
+                                        : StreamSpecification.builder()
+                                                .streamEnabled(true)
+                                                .streamViewType(viewType.name())
+                                                .build()));
+                waitForActive(table, progress);
+            }
+        }
+    }
+
+    /** The table's provisioning settings matter when adding a GSI; only the billing mode and capacity are read. */
+    private TableDesign designOf(String table, IndexDesign index) {
+        TableDescription existing =
+                target.describeTable(b -> b.tableName(table)).table();
+        boolean provisioned = existing.billingModeSummary() == null
+                || existing.billingModeSummary().billingMode()
+                        != software.amazon.awssdk.services.dynamodb.model.BillingMode.PAY_PER_REQUEST;
+        TableDesign design = TableDesign.of(table, index.partitionKey(), null);
+        if (!provisioned) {
+            return design;
+        }
+        var throughput = existing.provisionedThroughput();
+        return design.withBilling(
+                dev.keysmith.modeler.model.BillingMode.PROVISIONED,
+                throughput == null
+                        ? null
+                        : dev.keysmith.modeler.model.ProvisionedCapacity.of(
+                                throughput.readCapacityUnits(), throughput.writeCapacityUnits()));
+    }
+
+    private void create(TableDesign design, Progress progress) {
+        target.createTable(TableRequests.createTable(design));
+        waitForActive(design.name(), progress);
+    }
+
+    private void waitForActive(String table, Progress progress) {
+        waitUntil(
+                () -> describe(table)
+                        .map(t -> t.tableStatus() == TableStatus.ACTIVE
+                                && t.globalSecondaryIndexes().stream()
+                                        .allMatch(g -> g.indexStatus() == IndexStatus.ACTIVE))
+                        .orElse(false),
+                table + " to become ACTIVE",
+                progress);
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier done, String what, Progress progress) {
+        long deadline = System.nanoTime() + WAIT_LIMIT.toNanos();
+        long sleep = 20;
+        while (!done.getAsBoolean()) {
+            if (progress.isCancelled()) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("gave up waiting for " + what + " after " + WAIT_LIMIT);
+            }
+            pause(sleep);
+            sleep = Math.min(sleep * 2, 2000);
+        }
+    }
+
+    private Optional<TableDescription> describe(String table) {
+        try {
+            return Optional.of(target.describeTable(b -> b.tableName(table)).table());
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Generates items for {@code model} with {@code options} and writes them; see {@link #load(SampleDataGenerator, Progress)}. */
+    public LoadResult load(DataModel model, GenerationOptions options, Progress progress) {
+        return load(new SampleDataGenerator(model, options), progress);
+    }
+
+    /**
+     * Writes the generator's items with BatchWriteItem, 25 per call. Unprocessed items are resent with exponential
+     * backoff; two items with the same key in one batch (which BatchWriteItem refuses) keep the later one, as
+     * sequential writes would. Stops after the current batch when the progress says it is cancelled.
+     *
+     * @throws IllegalStateException when unprocessed items remain after repeated retries
+     */
+    public LoadResult load(SampleDataGenerator generator, Progress progress) {
+        Map<String, List<String>> keyNames = new LinkedHashMap<>();
+        generator.model().tables().forEach(t -> keyNames.put(t.name(), t.keyNames()));
+        long total = generator.count();
+        long written = 0;
+        long[] calls = new long[2];
+        Map<List<Object>, WriteRequestFor> pending = new LinkedHashMap<>();
+        Iterator<GeneratedItem> items = generator.iterator();
+        progress.update(0, total, "loading " + total + " items");
+        while (items.hasNext()) {
+            if (progress.isCancelled()) {
+                return new LoadResult(written, total, calls[0], calls[1], true);
+            }
+            GeneratedItem item = items.next();
+            List<Object> key = new ArrayList<>();
+            key.add(item.table());
+            for (String name : keyNames.getOrDefault(item.table(), List.of())) {
+                key.add(item.item().get(name));
+            }
+            if (pending.remove(key) != null) {
+                written--;
+            }
+            pending.put(key, new WriteRequestFor(item.table(), item.item()));
+            written++;
+            if (pending.size() == BATCH_SIZE) {
+                flush(pending, calls);
+                progress.update(written, total, "loading");
+            }
+        }
+        if (!pending.isEmpty()) {
+            flush(pending, calls);
+        }
+        progress.update(written, total, "loaded " + written + " items");
+        return new LoadResult(written, total, calls[0], calls[1], false);
+    }
+
+    private record WriteRequestFor(String table, Map<String, AttributeValue> item) {}
+
+    private void flush(Map<List<Object>, WriteRequestFor> pending, long[] calls) {
+        Map<String, List<WriteRequest>> requests = new LinkedHashMap<>();
+        for (WriteRequestFor w : pending.values()) {
+            requests.computeIfAbsent(w.table(), t -> new ArrayList<>())
+                    .add(WriteRequest.builder()
+                            .putRequest(PutRequest.builder().item(w.item()).build())
+                            .build());
+        }
+        pending.clear();
+        long sleep = 25;
+        for (int attempt = 0; ; attempt++) {
+            Map<String, List<WriteRequest>> batch = requests;
+            BatchWriteItemResponse response = target.batchWriteItem(b -> b.requestItems(batch));
+            calls[0]++;
+            if (!response.hasUnprocessedItems() || response.unprocessedItems().isEmpty()) {
+                return;
+            }
+            if (attempt == MAX_UNPROCESSED_RETRIES) {
+                int left = response.unprocessedItems().values().stream()
+                        .mapToInt(List::size)
+                        .sum();
+                throw new IllegalStateException(left + " items stayed unprocessed after " + attempt + " retries");
+            }
+            calls[1]++;
+            requests = response.unprocessedItems();
+            pause(sleep);
+            sleep = Math.min(sleep * 2, 5000);
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static boolean sameKeys(List<KeySchemaElement> a, List<KeySchemaElement> b) {
+        return render(a).equals(render(b));
+    }
+
+    private static String render(List<KeySchemaElement> keys) {
+        return keys.stream()
+                .map(k -> k.attributeName() + " " + k.keyTypeAsString())
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    private static String render(@Nullable Projection projection) {
+        if (projection == null) {
+            return "ALL";
+        }
+        List<String> nonKey = projection.hasNonKeyAttributes()
+                ? projection.nonKeyAttributes().stream().sorted().toList()
+                : List.of();
+        return projection.projectionTypeAsString() + (nonKey.isEmpty() ? "" : " " + nonKey);
+    }
+}

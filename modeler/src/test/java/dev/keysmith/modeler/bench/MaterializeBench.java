@@ -1,0 +1,37 @@
+package dev.keysmith.modeler.bench;
+
+import dev.keysmith.engine.EngineConfig;
+import dev.keysmith.engine.KeysmithEngine;
+import dev.keysmith.modeler.engine.LoadResult;
+import dev.keysmith.modeler.engine.Materializer;
+import dev.keysmith.modeler.engine.Progress;
+import dev.keysmith.modeler.sample.GenerationOptions;
+import dev.keysmith.modeler.sample.ShopModel;
+import java.util.Map;
+
+/**
+ * Materializing sample items into the in-memory embedded engine: {@code java ... MaterializeBench [items]} creates the
+ * shop tables (one GSI) and loads that many items (half customers, half orders), then prints items per second and the
+ * time 1 million items would take at that rate.
+ */
+public final class MaterializeBench {
+
+    private MaterializeBench() {}
+
+    public static void main(String[] args) {
+        long items = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+        try (KeysmithEngine engine = KeysmithEngine.open(EngineConfig.inMemory())) {
+            Materializer materializer = new Materializer(engine);
+            materializer.apply(materializer.plan(ShopModel.model()), false, Progress.NONE);
+            GenerationOptions options = GenerationOptions.defaults()
+                    .withStoredSamples(false)
+                    .withItemCounts(Map.of("Customer", items / 2, "Order", items - items / 2));
+            long start = System.nanoTime();
+            LoadResult result = materializer.load(ShopModel.model(), options, Progress.NONE);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(
+                    "%,d items in %.1f s = %,.0f items/s; 1,000,000 items would take %.1f s%n",
+                    result.written(), seconds, result.written() / seconds, 1_000_000 / (result.written() / seconds));
+        }
+    }
+}
