@@ -64,15 +64,6 @@ final class ExpressionWriter {
         return sb.toString();
     }
 
-    /** A projection expression for the given paths. */
-    String projection(List<Path> paths) {
-        List<String> out = new ArrayList<>();
-        for (Path p : paths) {
-            out.add(path(p));
-        }
-        return String.join(", ", out);
-    }
-
     /** A condition (WHERE) as a condition or filter expression. */
     String condition(Expr e) {
         return switch (e) {

@@ -95,10 +95,15 @@ public final class PartiQl {
     public BatchExecuteStatementResponse batchExecuteStatement(BatchExecuteStatementRequest request) {
         List<BatchStatementRequest> statements = request.statements();
         checkCount(statements, "statements", MAX_BATCH);
+        List<Parsed> parsed = new ArrayList<>();
+        for (BatchStatementRequest s : statements) {
+            parsed.add(parseForBatch(s));
+        }
+        checkBatch(parsed);
         List<BatchStatementResponse> responses = new ArrayList<>();
         Map<String, ConsumedCapacity> capacity = new LinkedHashMap<>();
-        for (BatchStatementRequest s : statements) {
-            responses.add(batchOne(s, request, capacity));
+        for (int i = 0; i < statements.size(); i++) {
+            responses.add(batchOne(statements.get(i), parsed.get(i), request, capacity));
         }
         var response = BatchExecuteStatementResponse.builder().responses(responses);
         if (!capacity.isEmpty()) {
@@ -107,12 +112,97 @@ public final class PartiQl {
         return response.build();
     }
 
-    private BatchStatementResponse batchOne(
-            BatchStatementRequest s, BatchExecuteStatementRequest request, Map<String, ConsumedCapacity> capacity) {
-        var response = BatchStatementResponse.builder();
+    /** One statement of a batch: parsed, or the error it will report on its own. */
+    private record Parsed(
+            @Nullable Statement statement, @Nullable DynamoDbException error) {}
+
+    private static Parsed parseForBatch(BatchStatementRequest s) {
         try {
             checkStatement(s.statement(), "statement");
-            Statement statement = parse(s.statement(), s.parameters());
+            return new Parsed(parse(s.statement(), s.parameters()), null);
+        } catch (DynamoDbException e) {
+            return new Parsed(null, e);
+        }
+    }
+
+    /** A batch is all reads or all writes, and names each item at most once. */
+    private void checkBatch(List<Parsed> parsed) {
+        long reads = parsed.stream()
+                .filter(p -> p.statement() instanceof Statement.Select)
+                .count();
+        long writes = parsed.stream()
+                .filter(p -> p.statement() != null && !(p.statement() instanceof Statement.Select))
+                .count();
+        if (reads > 0 && writes > 0) {
+            throw Problems.invalid(Problems.BATCH_MIXED);
+        }
+        List<Map<String, AttributeValue>> seen = new ArrayList<>();
+        for (Parsed p : parsed) {
+            Map<String, AttributeValue> key = p.statement() == null ? null : itemKeyOrNull(p.statement());
+            if (key == null) {
+                continue;
+            }
+            for (Map<String, AttributeValue> other : seen) {
+                if (sameItem(key, other)) {
+                    throw Problems.invalid(Problems.BATCH_DUPLICATES);
+                }
+            }
+            seen.add(key);
+        }
+    }
+
+    /** The table and key a statement addresses (the table under an empty name), or null if it cannot tell yet. */
+    private @Nullable Map<String, AttributeValue> itemKeyOrNull(Statement statement) {
+        try {
+            KeySchema schema = KeySchema.of(engine, statement.table(), null);
+            Map<String, AttributeValue> key = new LinkedHashMap<>();
+            key.put("", AttributeValue.fromS(statement.table()));
+            switch (statement) {
+                case Statement.Insert s -> {
+                    Map<String, AttributeValue> item =
+                            Values.of(s.item(), List.of(), "root").m();
+                    schema.names().forEach(n -> key.put(n, item.get(n)));
+                }
+                case Statement.Update s ->
+                    key.putAll(Where.singleItem(s.where(), schema, List.of()).key());
+                case Statement.Delete s ->
+                    key.putAll(Where.singleItem(s.where(), schema, List.of()).key());
+                case Statement.Select s ->
+                    key.putAll(Where.singleItem(s.where(), schema, List.of()).key());
+                case Statement.Exists s -> {
+                    return null;
+                }
+            }
+            return key;
+        } catch (RuntimeException e) {
+            // Statements whose key cannot be read here (parameters, errors) report on their own when run.
+            return null;
+        }
+    }
+
+    private static boolean sameItem(Map<String, AttributeValue> a, Map<String, AttributeValue> b) {
+        if (!a.keySet().equals(b.keySet())) {
+            return false;
+        }
+        for (var e : a.entrySet()) {
+            if (!dev.keysmith.engine.value.AttributeValues.equal(e.getValue(), b.get(e.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private BatchStatementResponse batchOne(
+            BatchStatementRequest s,
+            Parsed parsed,
+            BatchExecuteStatementRequest request,
+            Map<String, ConsumedCapacity> capacity) {
+        var response = BatchStatementResponse.builder();
+        try {
+            if (parsed.error() != null) {
+                throw parsed.error();
+            }
+            Statement statement = java.util.Objects.requireNonNull(parsed.statement());
             response.tableName(statement.table());
             ExecuteStatementResponse r;
             if (statement instanceof Statement.Select select) {
@@ -148,9 +238,14 @@ public final class PartiQl {
     private ExecuteStatementResponse singleItemRead(
             Statement.Select s, List<AttributeValue> params, @Nullable Boolean consistentRead, String capacity) {
         KeySchema schema = KeySchema.of(engine, s.table(), s.index());
-        Where.SingleItem target = Where.singleItem(s.where(), schema, params);
+        Where.SingleItem target;
+        try {
+            target = Where.singleItem(s.where(), schema, params);
+        } catch (DynamoDbException e) {
+            throw Problems.invalid(Problems.BATCH_SINGLE_SELECT);
+        }
         if (s.index() != null || target.condition() != null || !s.orderBy().isEmpty()) {
-            throw Problems.invalid(Problems.INCOMPLETE_KEY);
+            throw Problems.invalid(Problems.BATCH_SINGLE_SELECT);
         }
         return selects.run(
                 s,
@@ -188,26 +283,20 @@ public final class PartiQl {
         for (int i = 0; i < parsed.size(); i++) {
             Statement.Select s = (Statement.Select) parsed.get(i);
             if (s.index() != null) {
-                throw Problems.invalid(Problems.TX_INDEX_READ);
+                throw Problems.inTransaction(i, Problems.TX_INDEX_READ);
             }
             KeySchema schema = KeySchema.of(engine, s.table(), null);
             Where.SingleItem target;
             try {
                 target = Where.singleItem(s.where(), schema, statements.get(i).parameters());
             } catch (DynamoDbException e) {
-                throw Problems.invalid(Problems.TX_READ_KEYS);
+                throw Problems.inTransaction(i, Problems.TX_READ_KEYS);
             }
             if (target.condition() != null) {
-                throw Problems.invalid(Problems.TX_READ_KEYS);
+                throw Problems.inTransaction(i, Problems.TX_READ_KEYS);
             }
-            ExpressionWriter w = new ExpressionWriter(List.of());
             gets.add(TransactGetItem.builder()
-                    .get(Get.builder()
-                            .tableName(s.table())
-                            .key(target.key())
-                            .projectionExpression(s.projection().isEmpty() ? null : w.projection(s.projection()))
-                            .expressionAttributeNames(w.names())
-                            .build())
+                    .get(Get.builder().tableName(s.table()).key(target.key()).build())
                     .build());
             selectList.add(s);
         }
@@ -237,7 +326,7 @@ public final class PartiQl {
         for (int i = 0; i < parsed.size(); i++) {
             List<AttributeValue> params = statements.get(i).parameters();
             ReturnValuesOnConditionCheckFailure onFailure = statements.get(i).returnValuesOnConditionCheckFailure();
-            writes.add(transactWriteItem(parsed.get(i), params, onFailure));
+            writes.add(transactWriteItem(i, parsed.get(i), params, onFailure));
         }
         TransactWriteItemsResponse r;
         try {
@@ -255,7 +344,15 @@ public final class PartiQl {
     }
 
     private TransactWriteItem transactWriteItem(
-            Statement statement, List<AttributeValue> params, @Nullable ReturnValuesOnConditionCheckFailure onFailure) {
+            int index,
+            Statement statement,
+            List<AttributeValue> params,
+            @Nullable ReturnValuesOnConditionCheckFailure onFailure) {
+        boolean returning = statement instanceof Statement.Update u && u.returning() != null
+                || statement instanceof Statement.Delete d && d.returning() != null;
+        if (returning) {
+            throw Problems.inTransaction(index, Problems.TX_RETURNING);
+        }
         return switch (statement) {
             case Statement.Insert s -> {
                 PutItemRequest p = Writes.insert(s, schema(s), params, onFailure);
@@ -295,9 +392,12 @@ public final class PartiQl {
             }
             case Statement.Exists s -> {
                 if (s.select().index() != null) {
-                    throw Problems.invalid(Problems.TX_INDEX_WRITE);
+                    throw Problems.inTransaction(index, Problems.TX_INDEX_WRITE);
                 }
                 KeySchema schema = KeySchema.of(engine, s.table(), null);
+                if (Where.singleItem(s.select().where(), schema, params).condition() == null) {
+                    throw Problems.inTransaction(index, Problems.EXISTS_WITHOUT_CONDITION);
+                }
                 yield TransactWriteItem.builder()
                         .conditionCheck(Writes.exists(s, schema, params, onFailure))
                         .build();
@@ -306,14 +406,17 @@ public final class PartiQl {
         };
     }
 
-    /** A failed INSERT inside a transaction is reported as DuplicateItem, not as a failed condition. */
+    /**
+     * A failed INSERT inside a transaction is reported as DynamoDB Local 2.6.1 reports it: a {@code ValidationError}
+     * whose message is "Duplicate primary key exists in table", not as a failed condition.
+     */
     private static DynamoDbException duplicateInserts(TransactionCanceledException e, List<Statement> parsed) {
         List<CancellationReason> reasons = new ArrayList<>();
         for (int i = 0; i < e.cancellationReasons().size(); i++) {
             CancellationReason reason = e.cancellationReasons().get(i);
             if (parsed.get(i) instanceof Statement.Insert && "ConditionalCheckFailed".equals(reason.code())) {
                 reason = CancellationReason.builder()
-                        .code("DuplicateItem")
+                        .code("ValidationError")
                         .message(Problems.DUPLICATE_ITEM)
                         .item(reason.hasItem() ? reason.item() : null)
                         .build();

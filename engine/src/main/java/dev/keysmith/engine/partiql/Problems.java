@@ -26,7 +26,13 @@ final class Problems {
             "FROM clause may only contain a single table name in data manipulation statements";
     static final String INSERT_NOT_STRUCT = "Unsupported format in item expression. Please use struct format {...}"
             + " to express item values for insert statement.";
-    static final String TX_MIXED = "Unsupported operation in transaction.";
+    static final String TX_MIXED =
+            "ExecuteTransaction API does not support both read and write operations in the same request.";
+    static final String TX_RETURNING = "RETURNING clause is not supported in ExecuteTransaction.";
+    static final String EXISTS_WITHOUT_CONDITION = "EXISTS() must contain a single item read with additional condition";
+    static final String BATCH_MIXED = "Read and write requests together in the same batch is not supported.";
+    static final String BATCH_DUPLICATES = "Provided list of item keys contains duplicates";
+    static final String BATCH_SINGLE_SELECT = "Only single item select is supported";
     static final String EMPTY_SET = "Empty bags are not supported";
     static final String MIXED_SET =
             "Unsupported data type in Bag. DynamoDB only supports either numbers or strings in bags";
@@ -49,6 +55,11 @@ final class Problems {
                 .awsErrorDetails(
                         Errors.of("DuplicateItemException", DUPLICATE_ITEM, 400).awsErrorDetails())
                 .build();
+    }
+
+    /** A statement's own error inside ExecuteTransaction, e.g. {@code Validation failed in TransactStatements[0]: ...}. */
+    static DynamoDbException inTransaction(int index, String message) {
+        return Errors.validation("Validation failed in TransactStatements[" + index + "]: " + message);
     }
 
     static String orderByNonKey(String name) {

@@ -224,13 +224,9 @@ final class SelectRunner {
     }
 
     private Page get(Statement.Select s, Plan.Get g, ExecuteStatementRequest req) {
-        ExpressionWriter w = new ExpressionWriter(List.of());
-        String projection = s.projection().isEmpty() ? null : w.projection(s.projection());
         GetItemResponse r = engine.getItem(GetItemRequest.builder()
                 .tableName(s.table())
                 .key(g.key())
-                .projectionExpression(projection)
-                .expressionAttributeNames(w.names())
                 .consistentRead(req.consistentRead())
                 .returnConsumedCapacity(req.returnConsumedCapacity())
                 .build());
@@ -261,7 +257,6 @@ final class SelectRunner {
                     .indexName(s.index())
                     .keyConditionExpression(keyCondition)
                     .filterExpression(q.filter() == null ? null : w.condition(q.filter()))
-                    .projectionExpression(s.projection().isEmpty() ? null : w.projection(s.projection()))
                     .expressionAttributeNames(w.names())
                     .expressionAttributeValues(w.values())
                     .scanIndexForward(q.forward())
@@ -298,7 +293,6 @@ final class SelectRunner {
                 .tableName(s.table())
                 .indexName(s.index())
                 .filterExpression(plan.filter() == null ? null : w.condition(plan.filter()))
-                .projectionExpression(s.projection().isEmpty() ? null : w.projection(s.projection()))
                 .expressionAttributeNames(w.names())
                 .expressionAttributeValues(w.values())
                 .consistentRead(req.consistentRead())
@@ -342,7 +336,10 @@ final class SelectRunner {
         return sb.toString();
     }
 
-    /** Un-nests the projected item: each selected path becomes one top-level attribute; missing paths are omitted. */
+    /**
+     * Projects an item read whole: each selected path becomes one top-level attribute; missing paths are omitted.
+     * (A ProjectionExpression would renumber list elements, so {@code l[1]} could not be found again.)
+     */
     static Map<String, AttributeValue> project(Map<String, AttributeValue> item, List<Path> projection) {
         if (projection.isEmpty()) {
             return item;
