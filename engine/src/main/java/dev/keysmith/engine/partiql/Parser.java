@@ -108,15 +108,8 @@ final class Parser {
     private Statement.Select select() {
         expect("SELECT");
         List<Path> projection = new ArrayList<>();
-        if (accept("*")) {
-            if (peek().is(",")) {
-                throw Problems.invalid(Problems.STAR_AND_OTHERS);
-            }
-        } else {
+        if (!accept("*")) {
             do {
-                if (peek().is("*")) {
-                    throw Problems.invalid(Problems.STAR_AND_OTHERS);
-                }
                 projection.add(path());
             } while (accept(","));
         }

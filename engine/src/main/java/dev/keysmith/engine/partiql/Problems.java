@@ -19,7 +19,6 @@ final class Problems {
     static final String ORDER_BY_WITHOUT_WHERE = "Must have WHERE clause in the statement when using ORDER BY clause.";
     static final String ORDER_BY_WITHOUT_HASH =
             "Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause.";
-    static final String STAR_AND_OTHERS = "Other attributes should not be present in the projection when '*' is used.";
     static final String WRITE_ON_INDEX = "This operation is not supported on an index";
     static final String INSERT_RETURNING = "RETURNING is not supported in INSERT";
     static final String DML_ON_INDEX =

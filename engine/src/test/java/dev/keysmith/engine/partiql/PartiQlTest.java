@@ -322,7 +322,7 @@ class PartiQlTest {
         assertEquals(Map.of("pk", s("a"), "k", AttributeValue.fromSs(List.of("a", "b")), "l[1]", s("x")), item);
         assertValidation("Duplicate identifiers in select clause: k", () -> run("SELECT m.k, k FROM tbl"));
         assertValidation(
-                "Other attributes should not be present in the projection when '*' is used.",
+                "Statement wasn't well formed, can't be processed: SELECT *, a FROM tbl",
                 () -> run("SELECT *, a FROM tbl"));
     }
 
