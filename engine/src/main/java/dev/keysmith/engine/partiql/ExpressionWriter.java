@@ -15,7 +15,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * expression. One writer serves one request: its placeholder maps go with every expression it wrote.
  */
 final class ExpressionWriter {
-    private static final Set<String> CONDITION_FUNCTIONS = Set.of("begins_with", "contains", "attribute_type");
+    private static final Set<String> CONDITION_FUNCTIONS =
+            Set.of("begins_with", "contains", "attribute_type", "attribute_exists", "attribute_not_exists");
     private static final Set<String> UPDATE_FUNCTIONS = Set.of("list_append", "if_not_exists");
 
     private final List<AttributeValue> params;

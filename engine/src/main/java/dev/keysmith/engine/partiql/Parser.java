@@ -275,6 +275,11 @@ final class Parser {
             if (accept("MISSING")) {
                 return new Expr.IsMissing(left, negated);
             }
+            if (accept("NULL")) {
+                Expr isNull =
+                        new Expr.Call("attribute_type", List.of(left, new Expr.Literal(AttributeValue.fromS("NULL"))));
+                return negated ? new Expr.Not(isNull) : isNull;
+            }
             Token type = peek();
             throw Problems.invalid(
                     "Unsupported data type for IS operator: " + type.text().toUpperCase(Locale.ROOT)

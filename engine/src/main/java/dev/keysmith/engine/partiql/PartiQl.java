@@ -99,7 +99,7 @@ public final class PartiQl {
         for (BatchStatementRequest s : statements) {
             parsed.add(parseForBatch(s));
         }
-        checkBatch(parsed);
+        checkBatch(parsed, statements);
         List<BatchStatementResponse> responses = new ArrayList<>();
         Map<String, ConsumedCapacity> capacity = new LinkedHashMap<>();
         for (int i = 0; i < statements.size(); i++) {
@@ -126,7 +126,7 @@ public final class PartiQl {
     }
 
     /** A batch is all reads or all writes, and names each item at most once. */
-    private void checkBatch(List<Parsed> parsed) {
+    private void checkBatch(List<Parsed> parsed, List<BatchStatementRequest> statements) {
         long reads = parsed.stream()
                 .filter(p -> p.statement() instanceof Statement.Select)
                 .count();
@@ -137,8 +137,11 @@ public final class PartiQl {
             throw Problems.invalid(Problems.BATCH_MIXED);
         }
         List<Map<String, AttributeValue>> seen = new ArrayList<>();
-        for (Parsed p : parsed) {
-            Map<String, AttributeValue> key = p.statement() == null ? null : itemKeyOrNull(p.statement());
+        for (int i = 0; i < parsed.size(); i++) {
+            Parsed p = parsed.get(i);
+            Map<String, AttributeValue> key = p.statement() == null
+                    ? null
+                    : itemKeyOrNull(p.statement(), statements.get(i).parameters());
             if (key == null) {
                 continue;
             }
@@ -152,7 +155,7 @@ public final class PartiQl {
     }
 
     /** The table and key a statement addresses (the table under an empty name), or null if it cannot tell yet. */
-    private @Nullable Map<String, AttributeValue> itemKeyOrNull(Statement statement) {
+    private @Nullable Map<String, AttributeValue> itemKeyOrNull(Statement statement, List<AttributeValue> params) {
         try {
             KeySchema schema = KeySchema.of(engine, statement.table(), null);
             Map<String, AttributeValue> key = new LinkedHashMap<>();
@@ -160,22 +163,22 @@ public final class PartiQl {
             switch (statement) {
                 case Statement.Insert s -> {
                     Map<String, AttributeValue> item =
-                            Values.of(s.item(), List.of(), "root").m();
+                            Values.of(s.item(), params, "root").m();
                     schema.names().forEach(n -> key.put(n, item.get(n)));
                 }
                 case Statement.Update s ->
-                    key.putAll(Where.singleItem(s.where(), schema, List.of()).key());
+                    key.putAll(Where.singleItem(s.where(), schema, params).key());
                 case Statement.Delete s ->
-                    key.putAll(Where.singleItem(s.where(), schema, List.of()).key());
+                    key.putAll(Where.singleItem(s.where(), schema, params).key());
                 case Statement.Select s ->
-                    key.putAll(Where.singleItem(s.where(), schema, List.of()).key());
+                    key.putAll(Where.singleItem(s.where(), schema, params).key());
                 case Statement.Exists s -> {
                     return null;
                 }
             }
             return key;
         } catch (RuntimeException e) {
-            // Statements whose key cannot be read here (parameters, errors) report on their own when run.
+            // A statement whose key cannot be read here reports its own error when it runs.
             return null;
         }
     }

@@ -21,8 +21,12 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest;
 import software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionRequest;
+import software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionResponse;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ParameterizedStatement;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
  * Runs the same statements on the engine (through {@link PartiQl}) and on DynamoDB Local 2.6.1, and compares the
@@ -121,6 +125,77 @@ class PartiQlDifferentialTest {
         }
     }
 
+    /**
+     * The outcome of one transaction: the items read, or the error with its cancellation reason codes (and the
+     * message of a ValidationError). The text of a ConditionalCheckFailed reason is left out: DynamoDB Local ends it
+     * with a period for a ConditionCheck but not for an Update, and that text comes from TransactWriteItems.
+     */
+    private static String transactionOutcome(
+            Function<ExecuteTransactionRequest, ExecuteTransactionResponse> run, String... statements) {
+        try {
+            var r = run.apply(ExecuteTransactionRequest.builder()
+                    .transactStatements(java.util.Arrays.stream(statements)
+                            .map(t -> ParameterizedStatement.builder()
+                                    .statement(t)
+                                    .build())
+                            .toList())
+                    .build());
+            return "items "
+                    + r.responses().stream()
+                            .map(i -> i.hasItem() ? canonical(AttributeValue.fromM(i.item())) : "none")
+                            .toList();
+        } catch (TransactionCanceledException e) {
+            return e.awsErrorDetails().errorMessage() + " "
+                    + e.cancellationReasons().stream()
+                            .map(c -> "ValidationError".equals(c.code()) ? c.code() + ":" + c.message() : c.code())
+                            .toList();
+        } catch (DynamoDbException e) {
+            return e.awsErrorDetails().errorCode() + ": " + e.awsErrorDetails().errorMessage();
+        }
+    }
+
+    private void sameTransaction(String... statements) {
+        String expected = transactionOutcome(localClient::executeTransaction, statements);
+        String actual = transactionOutcome(partiql::executeTransaction, statements);
+        if (!expected.equals(actual)) {
+            differences.add(String.join(" | ", statements) + "\n  DynamoDB Local: " + expected + "\n  Keysmith:       "
+                    + actual);
+        }
+    }
+
+    @Test
+    void transactionsBehaveAsInDynamoDbLocal() {
+        sameTransaction(
+                "INSERT INTO \"Music\" VALUE {'Artist': 'Tx', 'Song': 'A', 'N': 1}",
+                "INSERT INTO \"Music\" VALUE {'Artist': 'Tx', 'Song': 'B'}");
+        sameTransaction(
+                "INSERT INTO \"Music\" VALUE {'Artist': 'Tx', 'Song': 'C'}",
+                "INSERT INTO \"Music\" VALUE {'Artist': 'Tx', 'Song': 'A'}");
+        sameTransaction(
+                "EXISTS(SELECT * FROM \"Music\" WHERE Artist = 'Tx' AND Song = 'A' AND N = 2)",
+                "UPDATE \"Music\" SET N = 5 WHERE Artist = 'Tx' AND Song = 'B'");
+        sameTransaction(
+                "EXISTS(SELECT * FROM \"Music\" WHERE Artist = 'Tx' AND Song = 'A' AND N = 1)",
+                "UPDATE \"Music\" SET N = 5 WHERE Artist = 'Tx' AND Song = 'B'",
+                "DELETE FROM \"Music\" WHERE Artist = 'Tx' AND Song = 'Z'");
+        sameTransaction(
+                "UPDATE \"Music\" SET N = 1 WHERE Artist = 'Tx' AND Song = 'Nope'",
+                "DELETE FROM \"Music\" WHERE Artist = 'Tx' AND Song = 'B'");
+        sameTransaction(
+                "SELECT * FROM \"Music\" WHERE Artist = 'Tx' AND Song = 'A'",
+                "SELECT N FROM \"Music\" WHERE Artist = 'Tx' AND Song = 'B'",
+                "SELECT * FROM \"Music\" WHERE Artist = 'Tx' AND Song = 'Nope'");
+        sameTransaction("SELECT * FROM \"Music\" WHERE Artist = 'Tx'");
+        sameTransaction(
+                "SELECT * FROM \"Music\" WHERE Artist = 'Tx' AND Song = 'A'",
+                "INSERT INTO \"Music\" VALUE {'Artist': 'Tx', 'Song': 'D'}");
+        sameTransaction(
+                "EXISTS(SELECT * FROM \"Music\" WHERE Artist = 'Tx' AND Song = 'A')",
+                "INSERT INTO \"Music\" VALUE {'Artist': 'Tx', 'Song': 'D'}");
+        sameTransaction("UPDATE \"Music\" SET N = 1 WHERE Artist = 'Tx' AND Song = 'A' RETURNING ALL NEW *");
+        assertEquals("", String.join("\n", differences));
+    }
+
     @Test
     void statementsBehaveAsInDynamoDbLocal() {
         List<String> writes = List.of(
@@ -164,6 +239,9 @@ class PartiQlDifferentialTest {
                 "SELECT * FROM \"Music\" WHERE NOT Year BETWEEN 2000 AND 2004",
                 "SELECT * FROM \"Music\" WHERE Year IN [1999, 2005]",
                 "SELECT * FROM \"Music\" WHERE Artist = 'Acme' OR Year = 1999",
+                "SELECT * FROM \"Music\" WHERE attribute_exists(Note)",
+                "SELECT * FROM \"Music\" WHERE Empty IS NULL",
+                "SELECT * FROM \"Music\" WHERE Song NOT IN ['One', 'Two']",
                 "SELECT Artist, Info.Label, Info.Charts[1] FROM \"Music\" WHERE Artist = 'Acme'");
         for (String r : unorderedReads) {
             same(r, false);

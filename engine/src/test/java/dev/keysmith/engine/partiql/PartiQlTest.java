@@ -377,6 +377,32 @@ class PartiQlTest {
     }
 
     @Test
+    void isNullAndAttributeExistsFilters() {
+        run("INSERT INTO tbl VALUE {'pk': 'a', 'sk': 1, 'x': NULL}");
+        run("INSERT INTO tbl VALUE {'pk': 'a', 'sk': 2, 'x': 'v'}");
+        run("INSERT INTO tbl VALUE {'pk': 'a', 'sk': 3}");
+        assertEquals(
+                List.of(1),
+                sortKeys(run("SELECT * FROM tbl WHERE pk = 'a' AND x IS NULL").items()));
+        assertEquals(
+                List.of(2, 3),
+                sortKeys(run("SELECT * FROM tbl WHERE pk = 'a' AND x IS NOT NULL")
+                        .items()));
+        assertEquals(
+                List.of(1, 2),
+                sortKeys(run("SELECT * FROM tbl WHERE pk = 'a' AND attribute_exists(x)")
+                        .items()));
+        assertEquals(
+                List.of(3),
+                sortKeys(run("SELECT * FROM tbl WHERE pk = 'a' AND attribute_not_exists(x)")
+                        .items()));
+        assertEquals(
+                List.of(1, 3),
+                sortKeys(run("SELECT * FROM tbl WHERE pk = 'a' AND x NOT IN ['v']")
+                        .items()));
+    }
+
+    @Test
     void quotedIdentifiersAreNamesAndUnquotedOnesAreCaseSensitive() {
         run("INSERT INTO tbl VALUE {'pk': 'a', 'sk': 1, 'select': 'kw', 'Mixed': 1}");
         assertEquals(1, run("SELECT * FROM tbl WHERE \"select\" = 'kw'").items().size());
@@ -808,6 +834,20 @@ class PartiQlTest {
         assertEquals(1, run("SELECT * FROM tbl WHERE pk = 'b'").items().size());
         assertEquals(1, r.consumedCapacity().size());
         assertEquals("tbl", r.consumedCapacity().getFirst().tableName());
+    }
+
+    @Test
+    void batchFindsDuplicateKeysGivenAsParameters() {
+        var statements = List.of(
+                BatchStatementRequest.builder()
+                        .statement("INSERT INTO tbl VALUE {'pk': ?, 'sk': 1}")
+                        .parameters(s("a"))
+                        .build(),
+                BatchStatementRequest.builder()
+                        .statement("UPDATE tbl SET x = 1 WHERE pk = ? AND sk = 1")
+                        .parameters(s("a"))
+                        .build());
+        assertValidation("Provided list of item keys contains duplicates", () -> bx(b -> b.statements(statements)));
     }
 
     @Test
