@@ -65,6 +65,9 @@ public final class KeysmithEngine implements DynamoDbClient {
     private final Catalog catalog;
     private final ControlPlane controlPlane;
     private final EngineHooks hooks = new EngineHooks();
+    /** PartiQL statements run as the engine's own operations. */
+    private final dev.keysmith.engine.partiql.PartiQl partiQl = new dev.keysmith.engine.partiql.PartiQl(this);
+
     private final OpContext ops;
     private final StreamLog streamLog;
     private final KeysmithStreams streams;
@@ -514,19 +517,19 @@ public final class KeysmithEngine implements DynamoDbClient {
     @Override
     public software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementResponse batchExecuteStatement(
             software.amazon.awssdk.services.dynamodb.model.BatchExecuteStatementRequest request) {
-        throw dev.keysmith.engine.surface.Unsupported.operation("BatchExecuteStatement");
+        return partiQl.batchExecuteStatement(request);
     }
 
     @Override
     public software.amazon.awssdk.services.dynamodb.model.ExecuteStatementResponse executeStatement(
             software.amazon.awssdk.services.dynamodb.model.ExecuteStatementRequest request) {
-        throw dev.keysmith.engine.surface.Unsupported.operation("ExecuteStatement");
+        return partiQl.executeStatement(request);
     }
 
     @Override
     public software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionResponse executeTransaction(
             software.amazon.awssdk.services.dynamodb.model.ExecuteTransactionRequest request) {
-        throw dev.keysmith.engine.surface.Unsupported.operation("ExecuteTransaction");
+        return partiQl.executeTransaction(request);
     }
 
     @Override
