@@ -1,5 +1,6 @@
 package dev.keysmith.app;
 
+import dev.keysmith.app.cli.EstimateCommand;
 import dev.keysmith.app.cli.ExportCommand;
 import dev.keysmith.app.cli.ImportCommand;
 import dev.keysmith.app.cli.LintCommand;
@@ -31,7 +32,8 @@ import picocli.CommandLine.IVersionProvider;
             ExportCommand.class,
             LintCommand.class,
             MaterializeCommand.class,
-            PatternsCommand.class
+            PatternsCommand.class,
+            EstimateCommand.class
         })
 public final class Launcher implements Callable<Integer> {
     private final Runnable workbench;

@@ -17,7 +17,7 @@ import picocli.CommandLine;
 
 class ModelCommandsTest {
 
-    private static final Path SESSIONS = Path.of("/work/shared/samples/SessionManagementSchema.json");
+    private static final Path SESSIONS = Path.of("src/test/resources/samples/SessionManagementSchema.json");
 
     @TempDir
     Path dir;

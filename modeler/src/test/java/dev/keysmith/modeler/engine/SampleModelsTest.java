@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SampleModelsTest {
 
     static Stream<Path> samples() throws Exception {
-        return Files.list(Path.of("/work/shared/samples"))
+        return Files.list(Path.of("src/test/resources/samples"))
                 .filter(p -> p.toString().endsWith(".json"))
                 .sorted();
     }
