@@ -20,8 +20,11 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>Layout (STYLE.md 6.2):
  *
  * <ul>
- *   <li>B: {@code 0x01}, the bytes with {@code 0x00} escaped as {@code 0x00 0xFF}, then a {@code 0x00} terminator
- *       (the FoundationDB tuple-layer escaping).
+ *   <li>B: {@code 0x01}, the bytes with {@code 0x00} escaped as {@code 0x00 0x01}, then the terminator
+ *       {@code 0x00 0x00}. The terminator never occurs inside an escaped body, so no encoding is a prefix of another
+ *       (the FoundationDB tuple layer's {@code 0x00 0xFF} escape with a one-byte terminator is not prefix-free: the
+ *       encoding of {@code 0x00} would be a prefix of the encoding of {@code 0x00 0x00}). A shorter value still sorts
+ *       before its extensions, since the terminator {@code 0x00 0x00} is below any continuation.
  *   <li>S: the same with type byte {@code 0x02} over the UTF-8 bytes.
  *   <li>N: the SQLite4 key encoding of numbers, written here from its public description on {@link BigDecimal}. A
  *       non-zero value is {@code ±0.d1 d2 ... dk × 100^E} with base-100 digits, {@code d1 != 0} and {@code dk != 0}.
@@ -41,7 +44,8 @@ public final class KeyCodec {
     static final byte NUM_POSITIVE = 0x16;
 
     private static final int EXPONENT_BIAS = 64;
-    private static final byte ESCAPE = (byte) 0xFF;
+    private static final byte ESCAPE = 0x01;
+    private static final byte TERMINATOR = 0x00;
 
     private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal.withInitial(KeyCodec::md5);
 
@@ -59,11 +63,13 @@ public final class KeyCodec {
         if (keyValue.s() != null) {
             escaped(out, TYPE_S, keyValue.s().getBytes(StandardCharsets.UTF_8));
             out.append((byte) 0);
+            out.append(TERMINATOR);
         } else if (keyValue.n() != null) {
             encodeNumber(out, Numbers.parse(keyValue.n()));
         } else if (keyValue.b() != null) {
             escaped(out, TYPE_B, keyValue.b().asByteArrayUnsafe());
             out.append((byte) 0);
+            out.append(TERMINATOR);
         } else {
             throw Errors.validation("The provided key element does not match the schema");
         }
@@ -93,7 +99,7 @@ public final class KeyCodec {
      */
     public static byte @Nullable [] prefixEnd(byte[] prefix) {
         int end = prefix.length;
-        while (end > 0 && prefix[end - 1] == ESCAPE) {
+        while (end > 0 && prefix[end - 1] == (byte) 0xFF) {
             end--;
         }
         if (end == 0) {
@@ -146,14 +152,14 @@ public final class KeyCodec {
         int start = i;
         while (true) {
             if (buf[i] == 0) {
-                if (i + 1 < buf.length && buf[i + 1] == ESCAPE) {
+                if (buf[i + 1] == ESCAPE) {
                     out.append(buf, start, i + 1 - start);
                     i += 2;
                     start = i;
                     continue;
                 }
                 out.append(buf, start, i - start);
-                pos[0] = i + 1;
+                pos[0] = i + 2;
                 return out.toByteArray();
             }
             i++;

@@ -95,24 +95,24 @@ final class Requests {
     }
 
     /**
-     * ExpressionAttributeValues, validated and with numbers in canonical form before any expression uses them:
-     * "ExpressionAttributeValues contains invalid value: <problem> for key <:name>".
+     * ExpressionAttributeValues, validated before any expression uses them ("ExpressionAttributeValues contains
+     * invalid value: <problem> for key <:name>") and returned as sent: DynamoDB's messages quote values as given, and
+     * written items are put in canonical form afterwards.
      */
     static @Nullable Map<String, AttributeValue> values(@Nullable Map<String, AttributeValue> values) {
         values = orNull(values);
         if (values == null) {
             return null;
         }
-        Map<String, AttributeValue> out = new java.util.LinkedHashMap<>(values.size() * 2);
         for (var e : values.entrySet()) {
             try {
-                out.put(e.getKey(), dev.keysmith.engine.value.ItemValidator.validateValue(e.getValue()));
+                dev.keysmith.engine.value.ItemValidator.validateValue(e.getValue());
             } catch (software.amazon.awssdk.services.dynamodb.model.DynamoDbException ex) {
                 throw Errors.validation("ExpressionAttributeValues contains invalid value: "
                         + ex.awsErrorDetails().errorMessage() + " for key " + e.getKey());
             }
         }
-        return out;
+        return values;
     }
 
     static <K, V> @Nullable Map<K, V> orNull(@Nullable Map<K, V> map) {

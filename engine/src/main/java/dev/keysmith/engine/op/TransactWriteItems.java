@@ -122,7 +122,8 @@ public final class TransactWriteItems {
                         failed = true;
                         var reason = CancellationReason.builder()
                                 .code("ConditionalCheckFailed")
-                                .message("The conditional request failed");
+                                // The reason's text ends with a period, unlike the exception's (reference 7.2, S12).
+                                .message("The conditional request failed.");
                         if (a.returnOldOnFailure() && old != null) {
                             reason.item(old);
                         }
@@ -147,8 +148,8 @@ public final class TransactWriteItems {
                         case PUT -> a.item();
                         case DELETE -> null;
                         case UPDATE -> {
-                            Map<String, AttributeValue> updated =
-                                    a.update().apply(new LinkedHashMap<>(old == null ? t.key() : old));
+                            Map<String, AttributeValue> updated = ItemValidator.validateItem(
+                                    a.update().apply(new LinkedHashMap<>(old == null ? t.key() : old)));
                             if (ItemSize.of(updated) > ItemSize.MAX_ITEM_SIZE) {
                                 throw Errors.transactionCanceled(validationAt(
                                         i, size, "Item size to update has exceeded the maximum allowed size"));

@@ -8,6 +8,7 @@ import dev.keysmith.engine.expr.Legacy;
 import dev.keysmith.engine.expr.Update;
 import dev.keysmith.engine.table.TableDef;
 import dev.keysmith.engine.value.ItemSize;
+import dev.keysmith.engine.value.ItemValidator;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +77,8 @@ public final class UpdateItem {
             Map<String, AttributeValue> old = ItemWriter.read(tx, table, storageKey);
             WriteConditions.check(condition, old, returnOldOnFailure);
             Map<String, AttributeValue> base = new LinkedHashMap<>(old == null ? key : old);
-            Map<String, AttributeValue> updated = update == null ? base : update.apply(base);
+            Map<String, AttributeValue> updated =
+                    update == null ? base : ItemValidator.validateItem(update.apply(base));
             ItemSize.checkUpdate(updated);
             KeyLayout.checkIndexKeys(table, updated);
             Meter meter = new Meter(tableName, true);

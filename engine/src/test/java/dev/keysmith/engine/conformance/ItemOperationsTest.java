@@ -260,6 +260,15 @@ class ItemOperationsTest {
     }
 
     @Test
+    void numbersWrittenByAnUpdateAreStoredInCanonicalForm() {
+        ddb.updateItem(b -> b.tableName("items")
+                .key(item("pk", s("c"), "sk", n("1")))
+                .updateExpression("SET v = :v")
+                .expressionAttributeValues(Map.of(":v", n("1.50"))));
+        assertEquals(n("1.5"), get("c", "1").get("v"));
+    }
+
+    @Test
     void invalidExpressionValuesAreRejectedBeforeEvaluation() {
         assertError(
                 "ValidationException",

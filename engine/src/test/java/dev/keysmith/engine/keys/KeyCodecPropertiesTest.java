@@ -2,6 +2,7 @@ package dev.keysmith.engine.keys;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.keysmith.engine.value.AttributeValues;
 import dev.keysmith.engine.value.Numbers;
@@ -20,6 +21,14 @@ import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 class KeyCodecPropertiesTest {
+
+    @Property
+    void noBinaryEncodingIsAPrefixOfAnother(@ForAll("bytes") byte[] a, @ForAll("bytes") byte[] b) {
+        Assume.that(!Arrays.equals(a, b));
+        byte[] ea = KeyCodec.encode(bin(a));
+        byte[] eb = KeyCodec.encode(bin(b));
+        assertFalse(startsWith(eb, ea), "prefix-free: item and index keys rely on it (Patricia trees, range bounds)");
+    }
 
     @Property(tries = 1000)
     void numbers_byteOrderIsNumericOrder(@ForAll("numbers") BigDecimal a, @ForAll("numbers") BigDecimal b) {

@@ -5,6 +5,7 @@ import static dev.keysmith.engine.value.AttributeValues.n;
 import static dev.keysmith.engine.value.AttributeValues.s;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -132,12 +133,23 @@ class KeyCodecTest {
 
     @Test
     void encode_stringAndBinaryGoldenVectors() {
-        assertArrayEquals(hex("02 00"), KeyCodec.encode(s("")));
-        assertArrayEquals(hex("02 61 00"), KeyCodec.encode(s("a")));
-        assertArrayEquals(hex("02 61 00 ff 62 00"), KeyCodec.encode(s("a\u0000b")));
-        assertArrayEquals(hex("02 f0 9f 98 80 00"), KeyCodec.encode(s("😀")));
-        assertArrayEquals(hex("01 00"), KeyCodec.encode(b(new byte[0])));
-        assertArrayEquals(hex("01 00 ff ff 00"), KeyCodec.encode(b(new byte[] {0, (byte) 0xFF})));
+        assertArrayEquals(hex("02 00 00"), KeyCodec.encode(s("")));
+        assertArrayEquals(hex("02 61 00 00"), KeyCodec.encode(s("a")));
+        assertArrayEquals(hex("02 61 00 01 62 00 00"), KeyCodec.encode(s("a\u0000b")));
+        assertArrayEquals(hex("02 f0 9f 98 80 00 00"), KeyCodec.encode(s("😀")));
+        assertArrayEquals(hex("01 00 00"), KeyCodec.encode(b(new byte[0])));
+        assertArrayEquals(hex("01 00 01 ff 00 00"), KeyCodec.encode(b(new byte[] {0, (byte) 0xFF})));
+    }
+
+    @Test
+    void encode_noValueIsAPrefixOfAnother() {
+        // 0x00 and 0x00 0x00 once encoded as 01 00 ff 00 and 01 00 ff 00 ff 00 (one a prefix of the other), which let
+        // a Query for sk = 0x00 return sk = 0x0000 too. Found by the differential test against DynamoDB Local.
+        byte[] one = KeyCodec.encode(b(new byte[] {0}));
+        byte[] two = KeyCodec.encode(b(new byte[] {0, 0}));
+        assertFalse(startsWith(two, one));
+        assertFalse(startsWith(KeyCodec.encode(s("a\u0000\u0000")), KeyCodec.encode(s("a\u0000"))));
+        assertTrue(Arrays.compareUnsigned(one, two) < 0, "a shorter value still sorts first");
     }
 
     @Test
@@ -178,7 +190,7 @@ class KeyCodecTest {
     void beginsWithPrefix_hasNoTerminator() {
         assertArrayEquals(hex("02 61"), KeyCodec.beginsWithPrefix(s("a")));
         assertArrayEquals(hex("02"), KeyCodec.beginsWithPrefix(s("")));
-        assertArrayEquals(hex("01 00 ff"), KeyCodec.beginsWithPrefix(b(new byte[] {0})));
+        assertArrayEquals(hex("01 00 01"), KeyCodec.beginsWithPrefix(b(new byte[] {0})));
     }
 
     @Test
@@ -237,5 +249,9 @@ class KeyCodecTest {
 
     private static byte[] hex(String spaced) {
         return HexFormat.of().parseHex(spaced.replace(" ", ""));
+    }
+
+    private static boolean startsWith(byte[] value, byte[] prefix) {
+        return value.length >= prefix.length && Arrays.equals(value, 0, prefix.length, prefix, 0, prefix.length);
     }
 }
