@@ -16,7 +16,6 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 
 /**
@@ -83,7 +82,7 @@ public final class BatchGetItem {
         }
         Map<String, List<Map<String, AttributeValue>>> responses = new LinkedHashMap<>();
         Map<String, KeysAndAttributes> unprocessed = new LinkedHashMap<>();
-        List<ConsumedCapacity> capacities = new ArrayList<>();
+        List<Meter> meters = new ArrayList<>();
         ctx.storage().read(tx -> {
             long responseBytes = 0;
             for (TableRead read : reads) {
@@ -123,17 +122,14 @@ public final class BatchGetItem {
                             read.requestName(),
                             read.original().toBuilder().keys(left).build());
                 }
-                ConsumedCapacity c = meter.toResponse(req.returnConsumedCapacity());
-                if (c != null) {
-                    capacities.add(c);
-                }
+                meters.add(meter);
             }
             return null;
         });
-        var response = BatchGetItemResponse.builder().responses(responses).unprocessedKeys(unprocessed);
-        if (!capacities.isEmpty()) {
-            response.consumedCapacity(capacities);
-        }
-        return response.build();
+        return BatchGetItemResponse.builder()
+                .responses(responses)
+                .unprocessedKeys(unprocessed)
+                .consumedCapacity(Meter.toResponses(meters, req.returnConsumedCapacity()))
+                .build();
     }
 }

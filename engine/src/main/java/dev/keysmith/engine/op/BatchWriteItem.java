@@ -15,7 +15,6 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
@@ -102,16 +101,7 @@ public final class BatchWriteItem {
         });
         ctx.hooks().changed(r.changes());
         var response = BatchWriteItemResponse.builder().unprocessedItems(Map.of());
-        List<ConsumedCapacity> capacities = new ArrayList<>();
-        for (Meter m : r.meters().values()) {
-            ConsumedCapacity c = m.toResponse(req.returnConsumedCapacity());
-            if (c != null) {
-                capacities.add(c);
-            }
-        }
-        if (!capacities.isEmpty()) {
-            response.consumedCapacity(capacities);
-        }
+        response.consumedCapacity(Meter.toResponses(r.meters().values(), req.returnConsumedCapacity()));
         return response.build();
     }
 }

@@ -95,6 +95,22 @@ public final class Meter {
         return builder.build();
     }
 
+    /**
+     * The response member of the operations that report one ConsumedCapacity per table (batches, transactions), or
+     * null for NONE.
+     */
+    static java.util.@Nullable List<ConsumedCapacity> toResponses(
+            java.util.Collection<Meter> meters, @Nullable ReturnConsumedCapacity mode) {
+        java.util.List<ConsumedCapacity> out = new java.util.ArrayList<>(meters.size());
+        for (Meter m : meters) {
+            ConsumedCapacity c = m.toResponse(mode);
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return out.isEmpty() ? null : out;
+    }
+
     private Capacity capacity(double units) {
         var b = Capacity.builder().capacityUnits(units);
         return (write ? b.writeCapacityUnits(units) : b.readCapacityUnits(units)).build();

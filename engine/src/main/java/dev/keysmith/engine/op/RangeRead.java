@@ -103,6 +103,22 @@ final class RangeRead {
         return new Page(items, scanned, count, bytes, fetchUnits, stopped, lek);
     }
 
+    /**
+     * The capacity of one page: the entries read, summed and rounded up per 4 KB once, charged to the table or index
+     * read; plus, for a local index, each item fetched from the table, rounded up on its own.
+     */
+    static Meter meter(String tableName, @Nullable IndexDef index, Page page, Meter.ReadMode mode) {
+        Meter meter = new Meter(tableName, false);
+        double units = Meter.readUnits(page.bytesRead(), mode);
+        if (index == null) {
+            meter.addTable(units);
+        } else {
+            meter.addIndex(index.name(), index.global(), units);
+            meter.addTable(page.tableFetchUnits());
+        }
+        return meter;
+    }
+
     private static boolean position(Cursor c, Spec spec) {
         byte[] start = spec.startAfter();
         if (spec.forward()) {

@@ -84,14 +84,7 @@ public final class Scan {
             return new Result(index, RangeRead.read(tx, spec));
         });
         RangeRead.Page page = r.page();
-        Meter meter = new Meter(tableName, false);
-        double units = Meter.readUnits(page.bytesRead(), mode);
-        if (r.index() == null) {
-            meter.addTable(units);
-        } else {
-            meter.addIndex(r.index().name(), r.index().global(), units);
-            meter.addTable(page.tableFetchUnits());
-        }
+        Meter meter = RangeRead.meter(tableName, r.index(), page, mode);
         var response = ScanResponse.builder()
                 .count(page.count())
                 .scannedCount(page.scannedCount())

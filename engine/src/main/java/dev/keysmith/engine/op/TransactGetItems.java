@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
@@ -94,16 +93,7 @@ public final class TransactGetItems {
             return out;
         });
         var response = TransactGetItemsResponse.builder().responses(responses);
-        List<ConsumedCapacity> capacities = new ArrayList<>();
-        for (Meter m : meters.values()) {
-            ConsumedCapacity c = m.toResponse(req.returnConsumedCapacity());
-            if (c != null) {
-                capacities.add(c);
-            }
-        }
-        if (!capacities.isEmpty()) {
-            response.consumedCapacity(capacities);
-        }
+        response.consumedCapacity(Meter.toResponses(meters.values(), req.returnConsumedCapacity()));
         return response.build();
     }
 }

@@ -19,7 +19,6 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -172,16 +171,7 @@ public final class TransactWriteItems {
             });
             ctx.hooks().changed(r.changes());
             var response = TransactWriteItemsResponse.builder();
-            List<ConsumedCapacity> capacities = new ArrayList<>();
-            for (Meter m : r.meters().values()) {
-                ConsumedCapacity c = m.toResponse(req.returnConsumedCapacity());
-                if (c != null) {
-                    capacities.add(c);
-                }
-            }
-            if (!capacities.isEmpty()) {
-                response.consumedCapacity(capacities);
-            }
+            response.consumedCapacity(Meter.toResponses(r.meters().values(), req.returnConsumedCapacity()));
             TransactWriteItemsResponse out = response.build();
             if (token != null) {
                 ctx.tokens().complete(token, req, out);
