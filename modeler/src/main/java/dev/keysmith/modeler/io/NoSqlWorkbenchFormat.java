@@ -309,9 +309,8 @@ public final class NoSqlWorkbenchFormat {
     /** Writes one data model as a NoSQL Workbench model file. */
     public static ExportResult write(Project project, DataModel model) {
         List<String> warnings = new ArrayList<>();
-        String version = VERSIONS.contains(project.metadata().get("Version"))
-                ? project.metadata().get("Version")
-                : "3.0";
+        String declared = project.metadata().get("Version");
+        String version = declared != null && VERSIONS.contains(declared) ? declared : "3.0";
         ObjectNode root = Trees.object();
         root.put("ModelName", model.name());
         ObjectNode metadata = root.putObject("ModelMetadata");

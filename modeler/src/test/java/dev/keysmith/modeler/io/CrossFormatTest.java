@@ -86,4 +86,19 @@ class CrossFormatTest {
         // the samples use auto scaling, which create-table cannot carry
         assertEquals(1, exported.warnings().size(), exported.warnings().toString());
     }
+
+    @org.junit.jupiter.api.Test
+    void aProjectImportedFromCloudFormationExportsToNoSqlWorkbench() throws Exception {
+        // Such a project has no NoSQL Workbench "Version" in its metadata; the export once failed with an NPE.
+        String template = """
+                {"Resources": {"Orders": {"Type": "AWS::DynamoDB::Table", "Properties": {
+                  "TableName": "Orders", "BillingMode": "PAY_PER_REQUEST",
+                  "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
+                  "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}]}}}}
+                """;
+        Project project = CloudFormationFormat.read(template, "shop").project();
+        String exported = NoSqlWorkbenchFormat.write(project).text();
+        Project back = NoSqlWorkbenchFormat.read(exported).project();
+        assertEquals("Orders", back.models().getFirst().tables().getFirst().name());
+    }
 }
