@@ -37,6 +37,7 @@ public final class DeleteItem {
                 req.returnValuesOnConditionCheckFailure() == ReturnValuesOnConditionCheckFailure.ALL_OLD;
 
         record Result(
+                TableDef table,
                 Map<String, AttributeValue> key,
                 @Nullable Map<String, AttributeValue> old,
                 Meter meter,
@@ -51,10 +52,10 @@ public final class DeleteItem {
             Meter meter = new Meter(tableName, true);
             List<ItemChange> changes = new ArrayList<>(1);
             ItemWriter.write(tx, ctx, table, storageKey, old, null, meter, false, changes);
-            return new Result(key, old, meter, changes);
+            return new Result(table, key, old, meter, changes);
         });
         ctx.hooks().changed(r.changes());
-        WriteTraces.emit(ctx, "DeleteItem", tableName, r.key(), r.meter(), start);
+        WriteTraces.emit(ctx, "DeleteItem", r.table(), r.key(), r.meter(), start);
         var response =
                 DeleteItemResponse.builder().consumedCapacity(r.meter().toResponse(req.returnConsumedCapacity()));
         if (returnValues == ReturnValue.ALL_OLD && r.old() != null) {

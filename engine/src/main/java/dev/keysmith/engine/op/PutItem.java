@@ -45,7 +45,8 @@ public final class PutItem {
         boolean returnOldOnFailure =
                 req.returnValuesOnConditionCheckFailure() == ReturnValuesOnConditionCheckFailure.ALL_OLD;
 
-        record Result(@Nullable Map<String, AttributeValue> old, Meter meter, List<ItemChange> changes) {}
+        record Result(
+                TableDef table, @Nullable Map<String, AttributeValue> old, Meter meter, List<ItemChange> changes) {}
         Result r = ctx.storage().write(tx -> {
             TableDef table = ctx.catalog().require(tx, tableName);
             KeyLayout.checkItemKeys(table, item);
@@ -56,10 +57,10 @@ public final class PutItem {
             Meter meter = new Meter(tableName, true);
             List<ItemChange> changes = new ArrayList<>(1);
             ItemWriter.write(tx, ctx, table, key, old, item, meter, false, changes);
-            return new Result(old, meter, changes);
+            return new Result(table, old, meter, changes);
         });
         ctx.hooks().changed(r.changes());
-        WriteTraces.emit(ctx, "PutItem", tableName, item, r.meter(), start);
+        WriteTraces.emit(ctx, "PutItem", r.table(), item, r.meter(), start);
         var response = PutItemResponse.builder().consumedCapacity(r.meter().toResponse(req.returnConsumedCapacity()));
         if (returnValues == ReturnValue.ALL_OLD && r.old() != null) {
             response.attributes(r.old());

@@ -63,9 +63,6 @@ final class RangeRead {
         try (Cursor c = tx.cursor(store)) {
             boolean ok = position(c, spec);
             while (ok && inRange(c.key(), spec)) {
-                if (stopped) {
-                    break;
-                }
                 Map<String, AttributeValue> entry = ItemCodec.decode(c.value());
                 scanned++;
                 bytes += ItemSize.of(entry);
@@ -94,7 +91,8 @@ final class RangeRead {
                 }
                 ok = spec.forward() ? c.next() : c.prev();
                 if (bytes >= PAGE_BYTES && ok && inRange(c.key(), spec)) {
-                    stopped = true;
+                    stopped = true; // the 1 MB page is full and more entries follow
+                    break;
                 }
             }
         }

@@ -61,6 +61,7 @@ public final class UpdateItem {
                 req.returnValuesOnConditionCheckFailure() == ReturnValuesOnConditionCheckFailure.ALL_OLD;
 
         record Result(
+                TableDef table,
                 Map<String, AttributeValue> key,
                 @Nullable Map<String, AttributeValue> old,
                 Map<String, AttributeValue> updated,
@@ -84,10 +85,10 @@ public final class UpdateItem {
             Meter meter = new Meter(tableName, true);
             List<ItemChange> changes = new ArrayList<>(1);
             ItemWriter.write(tx, ctx, table, storageKey, old, updated, meter, false, changes);
-            return new Result(key, old, updated, meter, changes);
+            return new Result(table, key, old, updated, meter, changes);
         });
         ctx.hooks().changed(r.changes());
-        WriteTraces.emit(ctx, "UpdateItem", tableName, r.key(), r.meter(), start);
+        WriteTraces.emit(ctx, "UpdateItem", r.table(), r.key(), r.meter(), start);
         var response =
                 UpdateItemResponse.builder().consumedCapacity(r.meter().toResponse(req.returnConsumedCapacity()));
         Map<String, AttributeValue> attributes = returnedAttributes(returnValues, r.old(), r.updated(), update);

@@ -1,6 +1,7 @@
 package dev.keysmith.engine.op;
 
 import dev.keysmith.engine.keys.KeyCodec;
+import dev.keysmith.engine.table.TableDef;
 import dev.keysmith.engine.trace.ExecutionTrace;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -13,27 +14,21 @@ final class WriteTraces {
     static void emit(
             OpContext ctx,
             String operation,
-            String tableName,
+            TableDef table,
             Map<String, AttributeValue> keySource,
             Meter meter,
             long start) {
         if (!ctx.hooks().tracing()) {
             return;
         }
-        AttributeValue pk = null;
-        int hash = -1;
-        String pkName = ctx.storage()
-                .read(tx -> ctx.catalog().require(tx, tableName).hash().name());
-        pk = keySource.get(pkName);
-        if (pk != null) {
-            hash = KeyCodec.hash16(KeyCodec.encode(pk));
-        }
+        AttributeValue pk = keySource.get(table.hash().name());
+        int hash = pk == null ? -1 : KeyCodec.hash16(KeyCodec.encode(pk));
         Map<String, Double> indexes = new LinkedHashMap<>(meter.globalIndexUnits());
         indexes.putAll(meter.localIndexUnits());
         ctx.hooks()
                 .trace(new ExecutionTrace(
                         operation,
-                        tableName,
+                        table.name(),
                         null,
                         pk,
                         hash,

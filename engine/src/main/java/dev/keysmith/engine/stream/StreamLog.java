@@ -164,7 +164,7 @@ public final class StreamLog {
             trimmed += old.size();
             List<ShardInfo> kept = new ArrayList<>();
             for (ShardInfo s : meta.shards()) {
-                if (s.open() || s.createdMillis() >= cutoff || lastSequenceIn(tx, meta, s) >= 0) {
+                if (s.open() || s.createdMillis() >= cutoff || firstSequenceIn(tx, meta, s) >= 0) {
                     kept.add(s);
                 }
             }
@@ -241,10 +241,6 @@ public final class StreamLog {
             }
         }
         return -1;
-    }
-
-    private long lastSequenceIn(ReadTx tx, StreamMeta meta, ShardInfo shard) {
-        return firstSequenceIn(tx, meta, shard);
     }
 
     /** The engine's last issued sequence number. */
