@@ -35,8 +35,6 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteGlobalSecondaryIndexAction;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexUpdate;
@@ -44,34 +42,42 @@ import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveDescription;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * Makes a target's tables match a data model and fills them with sample data, through any {@link DynamoDbClient}.
  *
  * <p>{@link #plan} compares the model with the target (DescribeTable, DescribeTimeToLive); {@link #apply} runs the
  * steps, one GSI change per UpdateTable call, waiting for the table and its indexes to be ACTIVE between them;
- * {@link #load} writes generated items with BatchWriteItem, 25 per call, resending unprocessed items with backoff.
+ * {@link #load} writes generated items with BatchWriteItem, 25 per call on several lanes at once, resending
+ * unprocessed items with backoff.
  */
 public final class Materializer {
 
-    /** BatchWriteItem's limit on requests per call. */
-    static final int BATCH_SIZE = 25;
+    /** Lanes of concurrent BatchWriteItem calls a load uses unless told otherwise. */
+    public static final int DEFAULT_LOAD_LANES = 4;
 
-    private static final int MAX_UNPROCESSED_RETRIES = 12;
     private static final Duration WAIT_LIMIT = Duration.ofMinutes(30);
 
     private final DynamoDbClient target;
+    private final int loadLanes;
 
     public Materializer(DynamoDbClient target) {
+        this(target, DEFAULT_LOAD_LANES);
+    }
+
+    /** A materializer whose loads run {@code loadLanes} BatchWriteItem calls at once (1 for strictly sequential). */
+    public Materializer(DynamoDbClient target, int loadLanes) {
         this.target = Objects.requireNonNull(target, "target");
+        if (loadLanes < 1) {
+            throw new IllegalArgumentException("loadLanes must be at least 1, not " + loadLanes);
+        }
+        this.loadLanes = loadLanes;
     }
 
     /**
@@ -360,7 +366,7 @@ public final class Materializer {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("gave up waiting for " + what + " after " + WAIT_LIMIT);
             }
-            pause(sleep);
+            BatchLoader.pause(Duration.ofMillis(sleep));
             sleep = Math.min(sleep * 2, 2000);
         }
     }
@@ -379,9 +385,10 @@ public final class Materializer {
     }
 
     /**
-     * Writes the generator's items with BatchWriteItem, 25 per call. Unprocessed items are resent with exponential
-     * backoff; two items with the same key in one batch (which BatchWriteItem refuses) keep the later one, as
-     * sequential writes would. Stops after the current batch when the progress says it is cancelled.
+     * Writes the generator's items with BatchWriteItem, 25 per call, on {@link #loadLanes} lanes at once (see {@link
+     * BatchLoader}). Unprocessed items are resent with exponential backoff; two items with the same key keep the later
+     * one, as sequential writes would. When the progress says it is cancelled, the load sends no further batch, waits
+     * for those in flight and reports what the target acknowledged.
      *
      * @throws IllegalStateException when unprocessed items remain after repeated retries
      */
@@ -389,76 +396,31 @@ public final class Materializer {
         Map<String, List<String>> keyNames = new LinkedHashMap<>();
         generator.model().tables().forEach(t -> keyNames.put(t.name(), t.keyNames()));
         long total = generator.count();
-        long written = 0;
-        long[] calls = new long[2];
-        Map<List<Object>, WriteRequestFor> pending = new LinkedHashMap<>();
         Iterator<GeneratedItem> items = generator.iterator();
         progress.update(0, total, "loading " + total + " items");
-        while (items.hasNext()) {
-            if (progress.isCancelled()) {
-                return new LoadResult(written, total, calls[0], calls[1], true);
+        try (BatchLoader loader = new BatchLoader(target, loadLanes)) {
+            long reported = 0;
+            while (items.hasNext()) {
+                if (progress.isCancelled()) {
+                    loader.abandon();
+                    progress.update(loader.written(), total, "cancelled after " + loader.written() + " items");
+                    return new LoadResult(loader.written(), total, loader.calls(), loader.retries(), true);
+                }
+                GeneratedItem item = items.next();
+                List<Object> key = new ArrayList<>();
+                key.add(item.table());
+                for (String name : keyNames.getOrDefault(item.table(), List.of())) {
+                    key.add(item.item().get(name));
+                }
+                loader.add(item.table(), key, item.item());
+                if (loader.written() != reported) {
+                    reported = loader.written();
+                    progress.update(reported, total, "loading");
+                }
             }
-            GeneratedItem item = items.next();
-            List<Object> key = new ArrayList<>();
-            key.add(item.table());
-            for (String name : keyNames.getOrDefault(item.table(), List.of())) {
-                key.add(item.item().get(name));
-            }
-            if (pending.remove(key) != null) {
-                written--;
-            }
-            pending.put(key, new WriteRequestFor(item.table(), item.item()));
-            written++;
-            if (pending.size() == BATCH_SIZE) {
-                flush(pending, calls);
-                progress.update(written, total, "loading");
-            }
-        }
-        if (!pending.isEmpty()) {
-            flush(pending, calls);
-        }
-        progress.update(written, total, "loaded " + written + " items");
-        return new LoadResult(written, total, calls[0], calls[1], false);
-    }
-
-    private record WriteRequestFor(String table, Map<String, AttributeValue> item) {}
-
-    private void flush(Map<List<Object>, WriteRequestFor> pending, long[] calls) {
-        Map<String, List<WriteRequest>> requests = new LinkedHashMap<>();
-        for (WriteRequestFor w : pending.values()) {
-            requests.computeIfAbsent(w.table(), t -> new ArrayList<>())
-                    .add(WriteRequest.builder()
-                            .putRequest(PutRequest.builder().item(w.item()).build())
-                            .build());
-        }
-        pending.clear();
-        long sleep = 25;
-        for (int attempt = 0; ; attempt++) {
-            Map<String, List<WriteRequest>> batch = requests;
-            BatchWriteItemResponse response = target.batchWriteItem(b -> b.requestItems(batch));
-            calls[0]++;
-            if (!response.hasUnprocessedItems() || response.unprocessedItems().isEmpty()) {
-                return;
-            }
-            if (attempt == MAX_UNPROCESSED_RETRIES) {
-                int left = response.unprocessedItems().values().stream()
-                        .mapToInt(List::size)
-                        .sum();
-                throw new IllegalStateException(left + " items stayed unprocessed after " + attempt + " retries");
-            }
-            calls[1]++;
-            requests = response.unprocessedItems();
-            pause(sleep);
-            sleep = Math.min(sleep * 2, 5000);
-        }
-    }
-
-    private static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
+            loader.finish();
+            progress.update(loader.written(), total, "loaded " + loader.written() + " items");
+            return new LoadResult(loader.written(), total, loader.calls(), loader.retries(), false);
         }
     }
 

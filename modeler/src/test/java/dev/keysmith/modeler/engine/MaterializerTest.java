@@ -15,11 +15,14 @@ import dev.keysmith.modeler.model.TableDesign;
 import dev.keysmith.modeler.sample.FanOut;
 import dev.keysmith.modeler.sample.GenerationOptions;
 import dev.keysmith.modeler.sample.ShopModel;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndexDescription;
 import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -137,7 +140,7 @@ class MaterializerTest {
                 .withFanOuts(List.of(new FanOut("Order", "Customer", 1, 3)));
         AtomicLong lastDone = new AtomicLong();
 
-        LoadResult result = materializer.load(ShopModel.model(), options, new Progress() {
+        LoadResult result = new Materializer(engine, 1).load(ShopModel.model(), options, new Progress() {
             @Override
             public void update(long done, long total, String message) {
                 lastDone.set(done);
@@ -152,9 +155,42 @@ class MaterializerTest {
         assertFalse(result.cancelled());
         assertEquals(result.total(), result.written());
         assertEquals(result.total(), lastDone.get());
-        assertEquals((result.total() + 24) / 25, result.batches());
+        assertEquals((result.total() + 24) / 25, result.batches(), "one lane: full batches of 25, then the rest");
         assertEquals(
                 result.total(), (long) engine.scan(b -> b.tableName("Shop")).count());
+    }
+
+    @Test
+    void load_on_several_lanes_writes_the_same_items_as_a_sequential_load() {
+        materialize(ShopModel.model());
+        GenerationOptions options =
+                GenerationOptions.defaults().withItemCounts(Map.of("Customer", 400L, "Order", 600L));
+        LoadResult parallel = new Materializer(engine, 4).load(ShopModel.model(), options, Progress.NONE);
+        List<Map<String, AttributeValue>> loaded = scanAll();
+
+        KeysmithEngine sequentialEngine = KeysmithEngine.open(EngineConfig.inMemory());
+        try (sequentialEngine) {
+            Materializer sequential = new Materializer(sequentialEngine, 1);
+            sequential.apply(sequential.plan(ShopModel.model()), false, Progress.NONE);
+            LoadResult one = sequential.load(ShopModel.model(), options, Progress.NONE);
+            assertEquals(one.written(), parallel.written());
+            assertEquals(
+                    sorted(sequentialEngine.scan(b -> b.tableName("Shop")).items()),
+                    sorted(loaded),
+                    "the same items as a sequential load");
+        }
+        assertEquals(1000, parallel.total());
+        assertTrue(parallel.batches() >= 1000 / 25, "at least one call per 25 items");
+    }
+
+    private List<Map<String, AttributeValue>> scanAll() {
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        engine.scanPaginator(b -> b.tableName("Shop")).items().forEach(items::add);
+        return items;
+    }
+
+    private static List<String> sorted(List<Map<String, AttributeValue>> items) {
+        return items.stream().map(i -> new TreeMap<>(i).toString()).sorted().toList();
     }
 
     @Test
@@ -177,8 +213,11 @@ class MaterializerTest {
         });
 
         assertTrue(result.cancelled());
-        assertEquals(100, result.written());
+        assertTrue(result.written() >= 100 && result.written() < 1000, "stopped part of the way: " + result.written());
         assertEquals(1000, result.total());
-        assertEquals(100, engine.scan(b -> b.tableName("Shop")).count());
+        assertEquals(
+                result.written(),
+                (long) engine.scan(b -> b.tableName("Shop")).count(),
+                "what the load reports written is what the table holds");
     }
 }
