@@ -21,9 +21,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * The embedded engine (no HTTP) on disk, one thread: GetItem and PutItem of 1 KB items, Query of 100 items, and a
- * BatchWriteItem bulk load into a table with two GSIs. Prints wall-clock ops/s and ops per CPU-second of the
- * benchmark thread (steadier when other processes share the machine).
+ * The embedded engine (no HTTP) on disk: GetItem and PutItem of 1 KB items and Query of 100 items on one thread (a
+ * quick look; {@link EngineBenchmark} measures these with JMH), then a BatchWriteItem bulk load of new 1 KB items into a
+ * table with two GSIs (one KEYS_ONLY, one ALL), from one thread and then from four (a parallel loader, whose
+ * concurrent batches the engine commits together). Prints wall-clock rates, and per CPU-second of the benchmark
+ * thread for the single-threaded ones (steadier when other processes share the machine).
  *
  * <p>Run: {@code mvn -B -q -pl engine exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.keysmith.engine.bench.EmbeddedBench [-Dexec.args="200000 1000000"]} (ops per measurement,
@@ -86,69 +88,99 @@ public final class EmbeddedBench {
                             .expressionAttributeValues(
                                     Map.of(":p", AttributeValue.fromS("p" + random.nextInt(keys / 100)))))));
 
-            ddb.createTable(b -> b.tableName("bulk")
-                    .billingMode(BillingMode.PAY_PER_REQUEST)
-                    .keySchema(KeySchemaElement.builder()
-                            .attributeName("pk")
-                            .keyType(KeyType.HASH)
-                            .build())
-                    .attributeDefinitions(
-                            AttributeDefinition.builder()
-                                    .attributeName("pk")
-                                    .attributeType(ScalarAttributeType.S)
-                                    .build(),
-                            AttributeDefinition.builder()
-                                    .attributeName("g1")
-                                    .attributeType(ScalarAttributeType.S)
-                                    .build(),
-                            AttributeDefinition.builder()
-                                    .attributeName("g2")
-                                    .attributeType(ScalarAttributeType.N)
-                                    .build())
-                    .globalSecondaryIndexes(
-                            g -> g.indexName("GSI1")
-                                    .keySchema(KeySchemaElement.builder()
-                                            .attributeName("g1")
-                                            .keyType(KeyType.HASH)
-                                            .build())
-                                    .projection(p -> p.projectionType("KEYS_ONLY")),
-                            g -> g.indexName("GSI2")
-                                    .keySchema(KeySchemaElement.builder()
-                                            .attributeName("g2")
-                                            .keyType(KeyType.HASH)
-                                            .build())
-                                    .projection(p -> p.projectionType("ALL"))));
-            report.add(measure(
-                    "BatchWriteItem 25 x 1 KB, 2 GSIs (per item)",
-                    bulk / 25,
-                    i -> {
-                        List<WriteRequest> batch = new ArrayList<>(25);
-                        for (int j = 0; j < 25; j++) {
-                            int n = i * 25 + j;
-                            batch.add(WriteRequest.builder()
-                                    .putRequest(PutRequest.builder()
-                                            .item(Map.of(
-                                                    "pk", AttributeValue.fromS("item" + n),
-                                                    "g1", AttributeValue.fromS("g" + n % 1000),
-                                                    "g2", AttributeValue.fromN(String.valueOf(n % 5000)),
-                                                    "data", AttributeValue.fromS(payload)))
-                                            .build())
-                                    .build());
-                        }
-                        ddb.batchWriteItem(b -> b.requestItems(Map.of("bulk", batch)));
-                    },
-                    25));
+            for (int loaders : new int[] {1, 4}) {
+                String table = "bulk" + loaders;
+                createBulkTable(ddb, table);
+                report.add(bulkLoad(ddb, table, bulk, loaders, payload));
+            }
         }
         System.out.println();
         report.forEach(System.out::println);
         System.exit(0);
     }
 
-    private static String measure(String name, int ops, IntConsumer op) {
-        return measure(name, ops, op, 1);
+    /** A table keyed by {@code pk} with two GSIs: GSI1 on {@code g1} (KEYS_ONLY) and GSI2 on {@code g2} (ALL). */
+    private static void createBulkTable(KeysmithEngine ddb, String table) {
+        ddb.createTable(b -> b.tableName(table)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(KeySchemaElement.builder()
+                        .attributeName("pk")
+                        .keyType(KeyType.HASH)
+                        .build())
+                .attributeDefinitions(
+                        AttributeDefinition.builder()
+                                .attributeName("pk")
+                                .attributeType(ScalarAttributeType.S)
+                                .build(),
+                        AttributeDefinition.builder()
+                                .attributeName("g1")
+                                .attributeType(ScalarAttributeType.S)
+                                .build(),
+                        AttributeDefinition.builder()
+                                .attributeName("g2")
+                                .attributeType(ScalarAttributeType.N)
+                                .build())
+                .globalSecondaryIndexes(
+                        g -> g.indexName("GSI1")
+                                .keySchema(KeySchemaElement.builder()
+                                        .attributeName("g1")
+                                        .keyType(KeyType.HASH)
+                                        .build())
+                                .projection(p -> p.projectionType("KEYS_ONLY")),
+                        g -> g.indexName("GSI2")
+                                .keySchema(KeySchemaElement.builder()
+                                        .attributeName("g2")
+                                        .keyType(KeyType.HASH)
+                                        .build())
+                                .projection(p -> p.projectionType("ALL"))));
     }
 
-    private static String measure(String name, int ops, IntConsumer op, int itemsPerOp) {
+    /**
+     * Loads {@code items} new items with BatchWriteItem (25 per call) from {@code loaders} threads, each on its own key
+     * range, as a parallel bulk loader does; returns the report line.
+     */
+    private static String bulkLoad(KeysmithEngine ddb, String table, int items, int loaders, String payload)
+            throws InterruptedException {
+        int calls = items / 25;
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        long t0 = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < loaders; t++) {
+            threads.add(Thread.ofPlatform().start(() -> {
+                for (int i; (i = next.getAndIncrement()) < calls; ) {
+                    List<WriteRequest> batch = new ArrayList<>(25);
+                    for (int j = 0; j < 25; j++) {
+                        int n = i * 25 + j;
+                        batch.add(WriteRequest.builder()
+                                .putRequest(PutRequest.builder()
+                                        .item(Map.of(
+                                                "pk", AttributeValue.fromS("item" + n),
+                                                "g1", AttributeValue.fromS("g" + n % 1000),
+                                                "g2", AttributeValue.fromN(String.valueOf(n % 5000)),
+                                                "data", AttributeValue.fromS(payload)))
+                                        .build())
+                                .build());
+                    }
+                    ddb.batchWriteItem(b -> b.requestItems(Map.of(table, batch)));
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        long wall = System.nanoTime() - t0;
+        String line = String.format(
+                "%-45s %,12.0f items/s wall  (%,d in %.1f s; 1,000,000 would take %.0f s)",
+                "BatchWriteItem 25 x 1 KB, 2 GSIs, " + loaders + (loaders == 1 ? " thread" : " threads"),
+                items * 1e9 / wall,
+                items,
+                wall / 1e9,
+                1_000_000 * (wall / 1e9) / items);
+        System.out.println(line);
+        return line;
+    }
+
+    private static String measure(String name, int ops, IntConsumer op) {
         for (int i = 0; i < Math.min(ops / 10, 20_000); i++) {
             op.accept(ops + i); // warm-up, on keys of its own
         }
@@ -159,7 +191,7 @@ public final class EmbeddedBench {
         }
         long wall = System.nanoTime() - t0;
         long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
-        long items = (long) ops * itemsPerOp;
+        long items = ops;
         String line = String.format(
                 "%-45s %,12.0f /s wall  %,12.0f /s per CPU-second  (%,d in %.1f s)",
                 name, items * 1e9 / wall, items * 1e9 / cpu, items, wall / 1e9);
