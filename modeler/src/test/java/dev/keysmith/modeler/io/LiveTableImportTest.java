@@ -1,0 +1,478 @@
+package dev.keysmith.modeler.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.keysmith.engine.EngineConfig;
+import dev.keysmith.engine.KeysmithEngine;
+import dev.keysmith.modeler.model.AttributeSpec;
+import dev.keysmith.modeler.model.AttributeType;
+import dev.keysmith.modeler.model.BillingMode;
+import dev.keysmith.modeler.model.EntityType;
+import dev.keysmith.modeler.model.IndexDesign;
+import dev.keysmith.modeler.model.KeyAttribute;
+import dev.keysmith.modeler.model.ProjectionKind;
+import dev.keysmith.modeler.model.ProvisionedCapacity;
+import dev.keysmith.modeler.model.SampleItem;
+import dev.keysmith.modeler.model.StreamViewType;
+import dev.keysmith.modeler.model.TableClass;
+import dev.keysmith.modeler.model.TableDesign;
+import dev.keysmith.modeler.template.KeyTemplate;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
+import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
+
+class LiveTableImportTest {
+
+    private final KeysmithEngine engine = KeysmithEngine.open(EngineConfig.inMemory());
+
+    @AfterEach
+    void close() {
+        engine.close();
+    }
+
+    // ---- fixtures ----
+
+    private static KeySchemaElement hash(String name) {
+        return KeySchemaElement.builder()
+                .attributeName(name)
+                .keyType(KeyType.HASH)
+                .build();
+    }
+
+    private static KeySchemaElement range(String name) {
+        return KeySchemaElement.builder()
+                .attributeName(name)
+                .keyType(KeyType.RANGE)
+                .build();
+    }
+
+    private static AttributeDefinition string(String name) {
+        return AttributeDefinition.builder()
+                .attributeName(name)
+                .attributeType(ScalarAttributeType.S)
+                .build();
+    }
+
+    private static AttributeValue s(String value) {
+        return AttributeValue.fromS(value);
+    }
+
+    private static AttributeValue n(String value) {
+        return AttributeValue.fromN(value);
+    }
+
+    private void put(String table, Map<String, AttributeValue> item) {
+        engine.putItem(b -> b.tableName(table).item(item));
+    }
+
+    private static Map<String, AttributeValue> item(Object... pairs) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            item.put((String) pairs[i], (AttributeValue) pairs[i + 1]);
+        }
+        return item;
+    }
+
+    /**
+     * A provisioned single-table design: users (PK USER#id, SK PROFILE), their orders (SK ORDER#date#id), an inverted
+     * GSI, a sparse GSI on email, an LSI on createdAt, TTL on expiresAt, a stream, deletion protection, IA class.
+     */
+    private void createApp() {
+        engine.createTable(CreateTableRequest.builder()
+                .tableName("App")
+                .keySchema(hash("PK"), range("SK"))
+                .attributeDefinitions(string("PK"), string("SK"), string("email"), string("createdAt"))
+                .billingMode(software.amazon.awssdk.services.dynamodb.model.BillingMode.PROVISIONED)
+                .provisionedThroughput(ProvisionedThroughput.builder()
+                        .readCapacityUnits(7L)
+                        .writeCapacityUnits(3L)
+                        .build())
+                .globalSecondaryIndexes(
+                        GlobalSecondaryIndex.builder()
+                                .indexName("Inverted")
+                                .keySchema(hash("SK"), range("PK"))
+                                .projection(Projection.builder()
+                                        .projectionType(ProjectionType.ALL)
+                                        .build())
+                                .provisionedThroughput(ProvisionedThroughput.builder()
+                                        .readCapacityUnits(4L)
+                                        .writeCapacityUnits(2L)
+                                        .build())
+                                .build(),
+                        GlobalSecondaryIndex.builder()
+                                .indexName("ByEmail")
+                                .keySchema(hash("email"))
+                                .projection(Projection.builder()
+                                        .projectionType(ProjectionType.KEYS_ONLY)
+                                        .build())
+                                .provisionedThroughput(ProvisionedThroughput.builder()
+                                        .readCapacityUnits(1L)
+                                        .writeCapacityUnits(1L)
+                                        .build())
+                                .build())
+                .localSecondaryIndexes(LocalSecondaryIndex.builder()
+                        .indexName("ByCreated")
+                        .keySchema(hash("PK"), range("createdAt"))
+                        .projection(Projection.builder()
+                                .projectionType(ProjectionType.INCLUDE)
+                                .nonKeyAttributes("status")
+                                .build())
+                        .build())
+                .streamSpecification(StreamSpecification.builder()
+                        .streamEnabled(true)
+                        .streamViewType("NEW_IMAGE")
+                        .build())
+                .tableClass("STANDARD_INFREQUENT_ACCESS")
+                .deletionProtectionEnabled(true)
+                .build());
+        engine.updateTimeToLive(b -> b.tableName("App")
+                .timeToLiveSpecification(t -> t.attributeName("expiresAt").enabled(true)));
+        put(
+                "App",
+                item("PK", s("USER#u1"), "SK", s("PROFILE"), "name", s("Ann"), "email", s("ann@x.io"), "age", n("31")));
+        put(
+                "App",
+                item("PK", s("USER#u2"), "SK", s("PROFILE"), "name", s("Bob"), "email", s("bob@x.io"), "age", n("42")));
+        put("App", item("PK", s("USER#u3"), "SK", s("PROFILE"), "name", s("Cid"), "email", s("cid@x.io")));
+        put(
+                "App",
+                item(
+                        "PK",
+                        s("USER#u1"),
+                        "SK",
+                        s("ORDER#2024-01-02#77"),
+                        "total",
+                        n("12.5"),
+                        "status",
+                        s("NEW"),
+                        "createdAt",
+                        s("2024-01-02T10:00:00Z"),
+                        "expiresAt",
+                        n("1900000000")));
+        put(
+                "App",
+                item(
+                        "PK",
+                        s("USER#u1"),
+                        "SK",
+                        s("ORDER#2024-02-11#78"),
+                        "total",
+                        n("3"),
+                        "status",
+                        s("PAID"),
+                        "createdAt",
+                        s("2024-02-11T09:30:00Z"),
+                        "expiresAt",
+                        n("1900000100")));
+        put(
+                "App",
+                item(
+                        "PK",
+                        s("USER#u2"),
+                        "SK",
+                        s("ORDER#2024-03-05#79"),
+                        "total",
+                        s("7.00"),
+                        "status",
+                        s("NEW"),
+                        "createdAt",
+                        s("2024-03-05T08:00:00Z"),
+                        "expiresAt",
+                        n("1900000200")));
+    }
+
+    private void createOnDemand(String name, String pk, String sk) {
+        engine.createTable(b -> {
+            b.tableName(name).billingMode(software.amazon.awssdk.services.dynamodb.model.BillingMode.PAY_PER_REQUEST);
+            if (sk == null) {
+                b.keySchema(hash(pk)).attributeDefinitions(string(pk));
+            } else {
+                b.keySchema(hash(pk), range(sk)).attributeDefinitions(string(pk), string(sk));
+            }
+        });
+    }
+
+    private ImportResult read(List<String> tables) throws ImportException {
+        return LiveTableImport.read(engine, tables, LiveImportOptions.of("live", "the test engine"));
+    }
+
+    private static TableDesign only(ImportResult result) {
+        return result.project().models().getFirst().tables().getFirst();
+    }
+
+    private static String text(Object typed) {
+        Map<?, ?> map = (Map<?, ?>) typed;
+        return String.valueOf(map.containsKey("S") ? map.get("S") : map.get("N"));
+    }
+
+    /** Every key value of every sample item parses with its entity's template and renders back unchanged. */
+    private static void assertTemplatesFitTheSamples(TableDesign table) {
+        for (SampleItem sample : table.sampleItems()) {
+            EntityType entity = table.entity(sample.entityType()).orElseThrow();
+            entity.keyTemplates().forEach((attribute, template) -> {
+                Object value = sample.attributes().get(attribute);
+                if (value == null) {
+                    assertFalse(table.keyNames().contains(attribute), "table key " + attribute + " missing");
+                    return;
+                }
+                String key = text(value);
+                Map<String, String> variables =
+                        template.match(key).orElseThrow(() -> new AssertionError(template + " does not match " + key));
+                assertEquals(key, template.render(variables));
+            });
+        }
+    }
+
+    private static Map<String, String> templates(EntityType entity) {
+        Map<String, String> texts = new LinkedHashMap<>();
+        entity.keyTemplates().forEach((k, t) -> texts.put(k, t.text()));
+        return texts;
+    }
+
+    // ---- tests ----
+
+    @Test
+    void key_prefixes_give_entity_types_and_templates_and_describe_table_gives_the_design() throws Exception {
+        createApp();
+
+        ImportResult result = read(List.of("App"));
+        TableDesign table = only(result);
+
+        assertEquals(KeyAttribute.string("PK"), table.partitionKey());
+        assertEquals(KeyAttribute.string("SK"), table.sortKey());
+        assertEquals(BillingMode.PROVISIONED, table.billingMode());
+        assertEquals(ProvisionedCapacity.of(7, 3), table.capacity());
+        assertEquals(TableClass.STANDARD_INFREQUENT_ACCESS, table.tableClass());
+        assertEquals("expiresAt", table.ttlAttribute());
+        assertEquals(StreamViewType.NEW_IMAGE, table.streamViewType());
+        assertTrue(table.deletionProtection());
+        assertEquals(
+                List.of(
+                        IndexDesign.of("Inverted", KeyAttribute.string("SK"), KeyAttribute.string("PK"))
+                                .withCapacity(ProvisionedCapacity.of(4, 2)),
+                        IndexDesign.of("ByEmail", KeyAttribute.string("email"), null)
+                                .withProjection(ProjectionKind.KEYS_ONLY, List.of())
+                                .withCapacity(ProvisionedCapacity.of(1, 1))),
+                table.gsis());
+        assertEquals(
+                List.of(IndexDesign.of("ByCreated", KeyAttribute.string("PK"), KeyAttribute.string("createdAt"))
+                        .withProjection(ProjectionKind.INCLUDE, List.of("status"))),
+                table.lsis());
+
+        assertEquals(
+                List.of("UserProfile", "Order"),
+                table.entities().stream()
+                        .map(EntityType::name)
+                        .sorted(java.util.Comparator.reverseOrder())
+                        .toList());
+        EntityType user = table.entity("UserProfile").orElseThrow();
+        EntityType order = table.entity("Order").orElseThrow();
+        assertEquals(Map.of("PK", "USER#{userId}", "SK", "PROFILE", "email", "{email}"), templates(user));
+        assertEquals(
+                Map.of("PK", "USER#{userId}", "SK", "ORDER#{orderDate}#{orderId}", "createdAt", "{createdAt}"),
+                templates(order));
+        assertTemplatesFitTheSamples(table);
+
+        assertEquals(
+                new AttributeSpec("name", AttributeType.S, true, null, 3),
+                user.attribute("name").orElseThrow());
+        assertEquals(
+                new AttributeSpec("age", AttributeType.N, false, null, 2),
+                user.attribute("age").orElseThrow());
+        assertTrue(user.attribute("email").orElseThrow().required());
+        assertTrue(user.attribute("PK").isEmpty(), "table keys are covered by the templates");
+        assertEquals(AttributeType.N, order.attribute("total").orElseThrow().type());
+        assertEquals(AttributeType.N, order.attribute("expiresAt").orElseThrow().type());
+        assertEquals(3, user.volume().itemCount());
+        assertEquals(3, order.volume().itemCount());
+
+        assertEquals(6, table.sampleItems().size());
+        assertEquals(
+                3,
+                table.sampleItems().stream()
+                        .filter(i -> "Order".equals(i.entityType()))
+                        .count());
+        assertTrue(
+                result.warnings().stream()
+                        .anyMatch(w -> w.startsWith("table App, entity Order:") && w.contains("attribute total")),
+                result.warnings().toString());
+    }
+
+    @Test
+    void an_entity_type_attribute_is_preferred_and_variables_take_the_names_of_equal_attributes() throws Exception {
+        createOnDemand("Shop", "pk", "sk");
+        put("Shop", item("pk", s("alice"), "sk", s("alice"), "_type", s("Customer"), "customerId", s("alice")));
+        put("Shop", item("pk", s("bruno"), "sk", s("bruno"), "_type", s("Customer"), "customerId", s("bruno")));
+        put(
+                "Shop",
+                item(
+                        "pk",
+                        s("alice"),
+                        "sk",
+                        s("2024-05-01T10:00:00Z"),
+                        "_type",
+                        s("Order"),
+                        "customerId",
+                        s("alice"),
+                        "orderedAt",
+                        s("2024-05-01T10:00:00Z")));
+        put(
+                "Shop",
+                item(
+                        "pk",
+                        s("bruno"),
+                        "sk",
+                        s("2024-05-02T11:00:00Z"),
+                        "_type",
+                        s("Order"),
+                        "customerId",
+                        s("bruno"),
+                        "orderedAt",
+                        s("2024-05-02T11:00:00Z")));
+        put("Shop", item("pk", s("CONFIG"), "sk", s("CONFIG"), "value", s("x")));
+
+        ImportResult result = read(List.of());
+        TableDesign table = only(result);
+
+        assertEquals(BillingMode.PAY_PER_REQUEST, table.billingMode());
+        assertNull(table.capacity());
+        assertNull(table.ttlAttribute());
+        assertNull(table.streamViewType());
+        assertEquals(
+                Map.of("pk", "{customerId}", "sk", "{customerId}"),
+                templates(table.entity("Customer").orElseThrow()));
+        assertEquals(
+                Map.of("pk", "{customerId}", "sk", "{orderedAt}"),
+                templates(table.entity("Order").orElseThrow()));
+        assertEquals(
+                Map.of("pk", "CONFIG", "sk", "CONFIG"),
+                templates(table.entity("Config").orElseThrow()));
+        assertEquals(3, table.entities().size());
+        assertTemplatesFitTheSamples(table);
+    }
+
+    @Test
+    void without_prefixes_or_an_entity_type_attribute_the_items_form_one_entity_named_after_the_table()
+            throws Exception {
+        createOnDemand("Users", "id", null);
+        for (String id : List.of("alice", "bob", "carol", "dave")) {
+            put("Users", item("id", s(id), "plan", s("free")));
+        }
+
+        TableDesign table = only(read(List.of("Users")));
+
+        assertEquals(1, table.entities().size());
+        EntityType users = table.entities().getFirst();
+        assertEquals("Users", users.name());
+        assertEquals(Map.of("id", "{id}"), templates(users));
+        assertTemplatesFitTheSamples(table);
+    }
+
+    @Test
+    void two_templates_of_an_entity_share_a_variable_name_only_where_the_values_agree() throws Exception {
+        engine.createTable(b -> b.tableName("Follows")
+                .billingMode(software.amazon.awssdk.services.dynamodb.model.BillingMode.PAY_PER_REQUEST)
+                .keySchema(hash("PK"), range("SK"))
+                .attributeDefinitions(string("PK"), string("SK")));
+        put("Follows", item("PK", s("USER#a"), "SK", s("USER#b")));
+        put("Follows", item("PK", s("USER#a"), "SK", s("USER#c")));
+        put("Follows", item("PK", s("USER#d"), "SK", s("USER#d")));
+
+        EntityType follows = only(read(List.of())).entities().getFirst();
+
+        assertEquals(Map.of("PK", "USER#{userId}", "SK", "USER#{userId2}"), templates(follows));
+    }
+
+    @Test
+    void the_sample_stops_at_the_sample_size_and_never_scans_further() throws Exception {
+        createOnDemand("Big", "PK", null);
+        for (int i = 0; i < 12; i++) {
+            put("Big", item("PK", s("ITEM#" + i)));
+        }
+        List<Integer> limits = new ArrayList<>();
+        int[] read = new int[1];
+        DynamoDbClient counting = (DynamoDbClient) Proxy.newProxyInstance(
+                DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    try {
+                        Object answer = method.invoke(engine, args);
+                        if (args != null && args.length == 1 && args[0] instanceof ScanRequest scan) {
+                            limits.add(scan.limit());
+                            read[0] += ((ScanResponse) answer).count();
+                        }
+                        return answer;
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        ImportResult result = LiveTableImport.read(
+                counting, List.of(), LiveImportOptions.of("big", "here").withSampleSize(5));
+
+        TableDesign table = only(result);
+        assertEquals(5, read[0]);
+        assertEquals(List.of(5), limits);
+        assertEquals(5, table.sampleItems().size());
+        assertEquals(
+                List.of(KeyTemplate.parse("ITEM#{itemId}")),
+                table.entities().stream().map(e -> e.keyTemplates().get("PK")).toList());
+        assertEquals(12, table.entities().getFirst().volume().itemCount(), "the volume scales to the table's count");
+        assertTrue(
+                result.warnings().stream().anyMatch(w -> w.startsWith("table Big: sampled the first 5 items")),
+                result.warnings().toString());
+    }
+
+    @Test
+    void an_empty_table_is_imported_with_a_warning() throws Exception {
+        createOnDemand("Empty", "PK", "SK");
+
+        ImportResult result = read(List.of("Empty"));
+
+        assertTrue(only(result).entities().isEmpty());
+        assertEquals(List.of("table Empty: the table is empty; no entity types inferred"), result.warnings());
+    }
+
+    @Test
+    void a_named_table_that_does_not_exist_is_an_error_naming_it_and_the_source() {
+        createOnDemand("Present", "PK", null);
+
+        ImportException e = assertThrows(ImportException.class, () -> read(List.of("Present", "Missing")));
+
+        assertEquals("Table Missing not found at the test engine", e.getMessage());
+        assertEquals("the test engine", e.location());
+    }
+
+    @Test
+    void the_project_records_where_it_came_from() throws Exception {
+        createOnDemand("Tbl", "PK", null);
+
+        ImportResult result = read(List.of());
+
+        assertEquals("live", result.project().name());
+        assertEquals("the test engine", result.project().metadata().get(LiveTableImport.SOURCE));
+        assertEquals("1000", result.project().metadata().get(LiveTableImport.SAMPLE_SIZE));
+    }
+}
