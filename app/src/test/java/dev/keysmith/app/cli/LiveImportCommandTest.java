@@ -208,6 +208,24 @@ class LiveImportCommandTest {
     }
 
     @Test
+    void credentials_the_endpoint_refuses_are_one_line_naming_the_endpoint() throws Exception {
+        try (WireServer strict = WireServer.start(
+                engine,
+                engine.streams(),
+                new WireConfig("127.0.0.1", 0, Map.of("AKIDKEYSMITHTEST", "s3cret"), EngineConfig.DEFAULT_REGION))) {
+            Run run = keysmith(
+                    "import",
+                    "--endpoint",
+                    strict.endpoint().toString(),
+                    "-o",
+                    dir.resolve("x.keysmith").toString());
+
+            assertOneLineError(run, "The endpoint refused the credentials (UnrecognizedClientException");
+            assertTrue(run.err().strip().endsWith("at " + strict.endpoint()), run.err());
+        }
+    }
+
+    @Test
     void a_missing_data_folder_is_an_error_and_is_not_created() {
         Path data = dir.resolve("absent");
 
