@@ -32,13 +32,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <p>Grouping: when an attribute named like an entity-type discriminator ({@code type}, {@code entityType},
  * {@code _type}, {@code __typename}...; case-insensitive) holds a string in at least half of the items, with at most
  * {@value #MAX_DISCRIMINATOR_VALUES} distinct values, the items that have it are grouped by its value and the entity
- * type is named after the value. Other items are grouped by the type tags of their table key values: the leading
- * upper-case word with the {@code #} after it ({@code USER#} for {@code USER#123}), or the whole value when it is one
- * upper-case word ({@code PROFILE}); a value without a tag ({@code alice}, {@code 42}) has none. A key attribute with
- * more than {@value #MAX_CONSTANT_TAGS} distinct whole-value tags is taken as holding plain values (country codes, not
- * entity types). The entity type is named after the sort key tag ({@code ORDER#} gives {@code Order}; a whole-value
- * sort key is qualified by the partition key tag: {@code USER#1}, {@code PROFILE} give {@code UserProfile}), else the
- * partition key tag, else the table.
+ * type is named after the value (an attribute named just {@code type} must also agree with the key tags below, since it
+ * is often a plain attribute). Other items are grouped by the tags of their table key values: the leading upper-case
+ * word and the number of {@code #}-separated segments ({@code USER#123} and {@code ORG#1#USER#2} differ from {@code
+ * ORG#1}), or the whole value when it is one upper-case word ({@code PROFILE}); a value without a leading upper-case
+ * word ({@code alice}, {@code 42}) has no tag. A key attribute with more than {@value #MAX_CONSTANT_TAGS} distinct
+ * whole-value tags is taken as holding plain values (country codes, not entity types). The entity type is named after
+ * the sort key's word ({@code ORDER#...} gives {@code Order}; a whole-value sort key is qualified by the partition
+ * key's word: {@code USER#1}, {@code PROFILE} give {@code UserProfile}), else the partition key's, else the table; when
+ * that name is taken, the last upper-case word qualifies it ({@code OrgUser}).
  *
  * <p>Templates ({@link TemplateInference#infer(List, TemplateInference.VariableNamer)}) are inferred for the table keys
  * and for every index key attribute some item of the entity carries. A variable takes the name of a non-key attribute
@@ -123,30 +125,76 @@ final class EntityInference {
 
     // ---- grouping ----
 
+    /**
+     * The type tag of a key value: its leading upper-case word ({@code USER} in {@code USER#123}), how the value is
+     * shaped ({@code signature}: the prefix up to that word's {@code #} and the number of segments, or the whole value
+     * for a constant such as {@code PROFILE}) and its last upper-case word ({@code USER} in {@code ORG#1#USER#2}).
+     */
+    private record Tag(String signature, String word, String lastWord, boolean constant) {
+
+        /** The tag of {@code value}, or null for a value without one ({@code alice}, {@code 42}). */
+        static @Nullable Tag of(@Nullable String value, boolean constants) {
+            if (value == null) {
+                return null;
+            }
+            int start = 0;
+            while (start < value.length() && value.charAt(start) == '#') {
+                start++;
+            }
+            int end = value.indexOf('#', start);
+            String word = end < 0 ? value.substring(start) : value.substring(start, end);
+            if (!TAG_WORD.matcher(word).matches()) {
+                return null;
+            }
+            if (end < 0) {
+                return constants ? new Tag("=" + value, word, word, true) : null;
+            }
+            String[] segments = value.split("#", -1);
+            String last = word;
+            for (String segment : segments) {
+                last = TAG_WORD.matcher(segment).matches() ? segment : last;
+            }
+            return new Tag(value.substring(0, end + 1) + "/" + segments.length, word, last, false);
+        }
+    }
+
+    /** The tags of an item's table keys. */
+    private record Signature(@Nullable Tag pk, @Nullable Tag sk) {
+        String key() {
+            return (pk == null ? "" : pk.signature()) + "\u0000" + (sk == null ? "" : sk.signature());
+        }
+
+        boolean tagged() {
+            return pk != null || sk != null;
+        }
+    }
+
     private List<Group> groups() {
-        Optional<String> discriminator = discriminator();
-        discriminator.ifPresent(a -> warnings.add(where, "entity types taken from the attribute " + a));
         boolean pkConstants = constantTagsAllowed(table.partitionKey().name());
         boolean skConstants =
                 table.sortKey() != null && constantTagsAllowed(table.sortKey().name());
+        List<Signature> signatures = new ArrayList<>();
+        for (Map<String, AttributeValue> item : items) {
+            signatures.add(new Signature(
+                    Tag.of(text(item.get(table.partitionKey().name())), pkConstants),
+                    table.sortKey() == null
+                            ? null
+                            : Tag.of(text(item.get(table.sortKey().name())), skConstants)));
+        }
+        Optional<String> discriminator = discriminator(signatures);
+        discriminator.ifPresent(a -> warnings.add(where, "entity types taken from the attribute " + a));
         Map<String, List<Integer>> byKey = new LinkedHashMap<>();
         Map<String, List<String>> names = new LinkedHashMap<>();
         for (int i = 0; i < items.size(); i++) {
             Map<String, AttributeValue> item = items.get(i);
             String type = discriminator.map(a -> text(item.get(a))).orElse(null);
-            if (type != null && !type.isEmpty()) {
-                byKey.computeIfAbsent("type\u0000" + type, k -> new ArrayList<>())
-                        .add(i);
-                names.putIfAbsent("type\u0000" + type, List.of(type));
-                continue;
-            }
-            String pkTag = tag(text(item.get(table.partitionKey().name())), pkConstants);
-            String skTag = table.sortKey() == null
-                    ? null
-                    : tag(text(item.get(table.sortKey().name())), skConstants);
-            String key = "tags\u0000" + pkTag + "\u0000" + skTag;
+            String key = type != null
+                    ? "type\u0000" + type
+                    : "tags\u0000" + signatures.get(i).key();
             byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(i);
-            names.putIfAbsent(key, candidateNames(pkTag, skTag));
+            if (!names.containsKey(key)) {
+                names.put(key, type != null ? List.of(type) : candidateNames(signatures.get(i)));
+            }
         }
         List<Group> groups = new ArrayList<>();
         Set<String> taken = new LinkedHashSet<>();
@@ -158,30 +206,45 @@ final class EntityInference {
         return groups;
     }
 
-    private Optional<String> discriminator() {
+    /**
+     * The attribute naming the entity type of most items, if one qualifies. An attribute named just {@code type} is
+     * often a plain attribute ({@code checking}, {@code savings}), so it qualifies only when no group of items with
+     * the same key tags holds two of its values.
+     */
+    private Optional<String> discriminator(List<Signature> signatures) {
         Set<String> keys = new LinkedHashSet<>(table.keyNames());
         Map<String, Integer> present = new LinkedHashMap<>();
         Map<String, Set<String>> values = new HashMap<>();
+        Map<String, Map<String, Set<String>>> valuesByTags = new HashMap<>();
         Set<String> disqualified = new LinkedHashSet<>();
-        for (Map<String, AttributeValue> item : items) {
-            for (Map.Entry<String, AttributeValue> e : item.entrySet()) {
+        for (int i = 0; i < items.size(); i++) {
+            for (Map.Entry<String, AttributeValue> e : items.get(i).entrySet()) {
                 String name = e.getKey();
                 if (keys.contains(name) || !DISCRIMINATORS.contains(name.toLowerCase(Locale.ROOT))) {
                     continue;
                 }
-                if (e.getValue().s() == null || e.getValue().s().isEmpty()) {
+                String value = e.getValue().s();
+                if (value == null || value.isEmpty()) {
                     disqualified.add(name);
                     continue;
                 }
                 present.merge(name, 1, Integer::sum);
-                values.computeIfAbsent(name, n -> new LinkedHashSet<>())
-                        .add(e.getValue().s());
+                values.computeIfAbsent(name, n -> new LinkedHashSet<>()).add(value);
+                if (signatures.get(i).tagged()) {
+                    valuesByTags
+                            .computeIfAbsent(name, n -> new HashMap<>())
+                            .computeIfAbsent(signatures.get(i).key(), k -> new LinkedHashSet<>())
+                            .add(value);
+                }
             }
         }
         return present.entrySet().stream()
                 .filter(e -> !disqualified.contains(e.getKey()))
                 .filter(e -> 2L * e.getValue() >= items.size())
                 .filter(e -> values.get(e.getKey()).size() <= MAX_DISCRIMINATOR_VALUES)
+                .filter(e -> !e.getKey().equalsIgnoreCase("type")
+                        || valuesByTags.getOrDefault(e.getKey(), Map.of()).values().stream()
+                                .allMatch(v -> v.size() == 1))
                 .max(Map.Entry.comparingByValue())
                 .map(Map.Entry::getKey);
     }
@@ -190,49 +253,31 @@ final class EntityInference {
     private boolean constantTagsAllowed(String keyName) {
         Set<String> constants = new LinkedHashSet<>();
         for (Map<String, AttributeValue> item : items) {
-            String tag = tag(text(item.get(keyName)), true);
-            if (tag != null && !tag.endsWith("#")) {
-                constants.add(tag);
+            Tag tag = Tag.of(text(item.get(keyName)), true);
+            if (tag != null && tag.constant()) {
+                constants.add(tag.signature());
             }
         }
         return constants.size() <= MAX_CONSTANT_TAGS;
     }
 
-    /**
-     * The type tag of a key value: {@code USER#} for {@code USER#123}, {@code #META#} for {@code #META#}, the whole
-     * value for an upper-case word such as {@code PROFILE} (when {@code constants} allows it), else null.
-     */
-    static @Nullable String tag(@Nullable String value, boolean constants) {
-        if (value == null) {
-            return null;
-        }
-        int start = 0;
-        while (start < value.length() && value.charAt(start) == '#') {
-            start++;
-        }
-        int end = value.indexOf('#', start);
-        String word = end < 0 ? value.substring(start) : value.substring(start, end);
-        if (!TAG_WORD.matcher(word).matches()) {
-            return null;
-        }
-        if (end < 0) {
-            return constants ? value : null;
-        }
-        return value.substring(0, end + 1);
-    }
-
-    private List<String> candidateNames(@Nullable String pkTag, @Nullable String skTag) {
-        String pk = pkTag == null ? null : pascal(word(pkTag));
-        String sk = skTag == null ? null : pascal(word(skTag));
+    /** Names for a group of items with these key tags, best first; the table's name comes last. */
+    private List<String> candidateNames(Signature signature) {
+        Tag pk = signature.pk();
+        Tag sk = signature.sk();
         List<String> names = new ArrayList<>();
-        if (sk != null) {
-            boolean constant = !skTag.endsWith("#");
-            names.add(constant && pk != null && !pk.equals(sk) ? pk + sk : sk);
-            if (pk != null && !pk.equals(sk)) {
-                names.add(pk + sk);
+        Tag main = sk != null ? sk : pk;
+        if (main != null) {
+            String word = pascal(main.word());
+            boolean qualify =
+                    main == sk && sk.constant() && pk != null && !pk.word().equals(sk.word());
+            names.add(qualify ? pascal(pk.word()) + word : word);
+            if (!main.lastWord().equals(main.word())) {
+                names.add(word + pascal(main.lastWord()));
             }
-        } else if (pk != null) {
-            names.add(pk);
+            if (main == sk && pk != null && !pk.word().equals(sk.word())) {
+                names.add(pascal(pk.word()) + word);
+            }
         }
         names.add(table.name());
         return names;
@@ -252,12 +297,8 @@ final class EntityInference {
         return name;
     }
 
-    private static String word(String tag) {
-        return tag.replace("#", "");
-    }
-
     /** {@code ORDER_ITEM} as {@code OrderItem}. */
-    static String pascal(String word) {
+    private static String pascal(String word) {
         return java.util.Arrays.stream(word.toLowerCase(Locale.ROOT).split("_"))
                 .filter(p -> !p.isEmpty())
                 .map(p -> Character.toUpperCase(p.charAt(0)) + p.substring(1))

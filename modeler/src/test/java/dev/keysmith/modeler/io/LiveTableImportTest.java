@@ -393,6 +393,43 @@ class LiveTableImportTest {
     }
 
     @Test
+    void keys_of_different_depths_under_one_word_are_different_entity_types() throws Exception {
+        createOnDemand("Orgs", "PK", "SK");
+        put("Orgs", item("PK", s("ORG#1"), "SK", s("ORG#1"), "name", s("Acme")));
+        put("Orgs", item("PK", s("ORG#2"), "SK", s("ORG#2"), "name", s("Initech")));
+        put("Orgs", item("PK", s("ORG#1"), "SK", s("ORG#1#USER#7"), "email", s("a@acme.io")));
+        put("Orgs", item("PK", s("ORG#2"), "SK", s("ORG#2#USER#8"), "email", s("b@initech.io")));
+
+        TableDesign table = only(read(List.of("Orgs")));
+
+        assertEquals(
+                Map.of("PK", "ORG#{orgId}", "SK", "ORG#{orgId}"),
+                templates(table.entity("Org").orElseThrow()));
+        assertEquals(
+                Map.of("PK", "ORG#{orgId}", "SK", "ORG#{orgId}#USER#{userId}"),
+                templates(table.entity("OrgUser").orElseThrow()));
+        assertTemplatesFitTheSamples(table);
+    }
+
+    @Test
+    void an_attribute_named_type_that_splits_items_with_the_same_key_tags_is_a_plain_attribute() throws Exception {
+        createOnDemand("Cards", "PK", null);
+        put("Cards", item("PK", s("CARD#1"), "type", s("credit")));
+        put("Cards", item("PK", s("CARD#2"), "type", s("debit")));
+        put("Cards", item("PK", s("CARD#3"), "type", s("credit")));
+
+        ImportResult result = read(List.of("Cards"));
+        TableDesign table = only(result);
+
+        assertEquals(
+                List.of("Card"), table.entities().stream().map(EntityType::name).toList());
+        assertEquals(
+                AttributeType.S,
+                table.entities().getFirst().attribute("type").orElseThrow().type());
+        assertTrue(result.warnings().isEmpty(), result.warnings().toString());
+    }
+
+    @Test
     void two_templates_of_an_entity_share_a_variable_name_only_where_the_values_agree() throws Exception {
         engine.createTable(b -> b.tableName("Follows")
                 .billingMode(software.amazon.awssdk.services.dynamodb.model.BillingMode.PAY_PER_REQUEST)
