@@ -162,7 +162,7 @@ class LiveImportCommandTest {
                 project.toString());
 
         assertEquals(0, run.status(), run.err());
-        assertTrue(run.err().contains("warning: table App: sampled the first 3 items"), run.err());
+        assertTrue(run.err().contains("warning: table App: the sample stopped at the first 3 items"), run.err());
         List<TableDesign> tables = open(project).models().getFirst().tables();
         assertEquals(List.of("App"), tables.stream().map(TableDesign::name).toList());
         assertEquals(3, tables.getFirst().sampleItems().size());

@@ -88,8 +88,8 @@ final class EntityInference {
     /**
      * The table with entity types, table-level attributes and the sample items (each assigned to its entity type).
      *
-     * @param tableItemCount the table's item count per DescribeTable; scales each entity's volume when the sample
-     *     holds fewer items
+     * @param tableItemCount the table's item count per DescribeTable when the sample holds only part of the table
+     *     (each entity's volume is its share of it), or 0 when the sample is the whole table
      */
     static TableDesign infer(
             TableDesign table, List<Map<String, AttributeValue>> items, long tableItemCount, Warnings warnings) {

@@ -117,15 +117,15 @@ public final class LiveTableImport {
     private TableDesign table(TableDescription description) throws ImportException {
         String name = description.tableName();
         TableDesign design = DescribedTable.design(description, ttlAttribute(name), options.source());
-        List<Map<String, AttributeValue>> items = sample(name);
-        if (items.isEmpty()) {
+        Sample sample = sample(name);
+        if (sample.items().isEmpty()) {
             if (options.sampleSize() > 0) {
                 warnings.add("table " + name, "the table is empty; no entity types inferred");
             }
             return design;
         }
-        long itemCount = description.itemCount() == null ? 0 : description.itemCount();
-        return EntityInference.infer(design, items, itemCount, warnings);
+        long itemCount = sample.truncated() && description.itemCount() != null ? description.itemCount() : 0;
+        return EntityInference.infer(design, sample.items(), itemCount, warnings);
     }
 
     private @Nullable String ttlAttribute(String table) throws ImportException {
@@ -142,10 +142,14 @@ public final class LiveTableImport {
         return on ? ttl.attributeName() : null;
     }
 
-    private List<Map<String, AttributeValue>> sample(String table) throws ImportException {
+    /** The items read, and whether the table holds more. */
+    private record Sample(List<Map<String, AttributeValue>> items, boolean truncated) {}
+
+    private Sample sample(String table) throws ImportException {
         List<Map<String, AttributeValue>> items = new ArrayList<>();
         Map<String, AttributeValue> start = null;
-        while (items.size() < options.sampleSize()) {
+        boolean more = options.sampleSize() > 0;
+        while (more && items.size() < options.sampleSize()) {
             ScanRequest request = ScanRequest.builder()
                     .tableName(table)
                     .limit(options.sampleSize() - items.size())
@@ -159,17 +163,15 @@ public final class LiveTableImport {
             }
             items.addAll(page.items());
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-            if (start == null) {
-                return items;
-            }
+            more = start != null;
         }
-        if (start != null) {
+        if (more) {
             warnings.add(
                     "table " + table,
-                    "sampled the first " + items.size() + " items of a larger table; entity types and attributes"
-                            + " seen only in other items are missing");
+                    "the sample stopped at the first " + items.size() + " items; entity types and"
+                            + " attributes found only in later items are missing");
         }
-        return items;
+        return new Sample(items, more);
     }
 
     /** ResourceNotFoundException, which each caller reads in its own way. */

@@ -21,6 +21,9 @@ import dev.keysmith.modeler.model.StreamViewType;
 import dev.keysmith.modeler.model.TableClass;
 import dev.keysmith.modeler.model.TableDesign;
 import dev.keysmith.modeler.template.KeyTemplate;
+import dev.keysmith.modeler.validate.Diagnostic;
+import dev.keysmith.modeler.validate.ModelValidator;
+import dev.keysmith.modeler.validate.Severity;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
@@ -320,6 +323,10 @@ class LiveTableImportTest {
                 result.warnings().stream()
                         .anyMatch(w -> w.startsWith("table App, entity Order:") && w.contains("attribute total")),
                 result.warnings().toString());
+        List<Diagnostic> problems = ModelValidator.validate(result.project()).stream()
+                .filter(d -> d.severity() != Severity.INFO)
+                .toList();
+        assertEquals(List.of(), problems, "the imported model passes the model checks");
     }
 
     @Test
@@ -478,7 +485,8 @@ class LiveTableImportTest {
                 table.entities().stream().map(e -> e.keyTemplates().get("PK")).toList());
         assertEquals(12, table.entities().getFirst().volume().itemCount(), "the volume scales to the table's count");
         assertTrue(
-                result.warnings().stream().anyMatch(w -> w.startsWith("table Big: sampled the first 5 items")),
+                result.warnings().stream()
+                        .anyMatch(w -> w.startsWith("table Big: the sample stopped at the first 5 items")),
                 result.warnings().toString());
     }
 
