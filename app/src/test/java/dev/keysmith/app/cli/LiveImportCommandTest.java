@@ -208,6 +208,16 @@ class LiveImportCommandTest {
     }
 
     @Test
+    void an_endpoint_that_is_not_an_http_url_is_one_line_showing_the_expected_form() {
+        String out = dir.resolve("x.keysmith").toString();
+
+        assertOneLineError(
+                keysmith("import", "--endpoint", "localhost:8000", "-o", out),
+                "--endpoint takes an http or https URL such as http://localhost:8000, got localhost:8000");
+        assertOneLineError(keysmith("import", "--endpoint", "ftp://127.0.0.1", "-o", out), "got ftp://127.0.0.1");
+    }
+
+    @Test
     void credentials_the_endpoint_refuses_are_one_line_naming_the_endpoint() throws Exception {
         try (WireServer strict = WireServer.start(
                 engine,
