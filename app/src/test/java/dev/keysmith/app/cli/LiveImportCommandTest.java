@@ -139,6 +139,32 @@ class LiveImportCommandTest {
         Project imported = open(project);
         assertEquals("app", imported.name());
         assertAppImported(imported);
+        Run lint = keysmith("lint", project.toString());
+        assertEquals(0, lint.status(), lint.out() + lint.err());
+        Path workbench = dir.resolve("app.json");
+        Run export = keysmith("export", project.toString(), "--format", "nosql-workbench", "-o", workbench.toString());
+        assertEquals(0, export.status(), export.err());
+        Run reimported = keysmith(
+                "import",
+                workbench.toString(),
+                "-o",
+                dir.resolve("again.keysmith").toString());
+        assertEquals(0, reimported.status(), reimported.err());
+        assertEquals(
+                Map.of(
+                        "PK",
+                        KeyTemplate.parse("USER#{userId}"),
+                        "SK",
+                        KeyTemplate.parse("ORDER#{orderDate}#{orderId}")),
+                open(dir.resolve("again.keysmith"))
+                        .models()
+                        .getFirst()
+                        .table("App")
+                        .orElseThrow()
+                        .entity("Order")
+                        .orElseThrow()
+                        .keyTemplates(),
+                "the inferred templates survive a NoSQL Workbench export and import");
     }
 
     @Test
