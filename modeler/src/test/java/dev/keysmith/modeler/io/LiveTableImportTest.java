@@ -35,11 +35,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ListTablesResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 
@@ -64,6 +66,22 @@ class LiveTableImportTest {
 
     private void createOnDemand(String name, String pk, @Nullable String sk) {
         LiveTables.createOnDemand(engine, name, pk, sk);
+    }
+
+    /**
+     * The engine as a client whose one-argument calls go through {@code watch} (which may replace the answer); the
+     * argument is the request object, or the builder consumer of the SDK's convenience overloads.
+     */
+    private DynamoDbClient watched(BiFunction<Object, Object, Object> watch) {
+        return (DynamoDbClient) Proxy.newProxyInstance(
+                DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
+                    try {
+                        Object answer = method.invoke(engine, args);
+                        return args != null && args.length == 1 ? watch.apply(args[0], answer) : answer;
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private ImportResult read(List<String> tables) throws ImportException {
@@ -306,19 +324,13 @@ class LiveTableImportTest {
         }
         List<Integer> limits = new ArrayList<>();
         int[] read = new int[1];
-        DynamoDbClient counting = (DynamoDbClient) Proxy.newProxyInstance(
-                DynamoDbClient.class.getClassLoader(), new Class<?>[] {DynamoDbClient.class}, (proxy, method, args) -> {
-                    try {
-                        Object answer = method.invoke(engine, args);
-                        if (args != null && args.length == 1 && args[0] instanceof ScanRequest scan) {
-                            limits.add(scan.limit());
-                            read[0] += ((ScanResponse) answer).count();
-                        }
-                        return answer;
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        DynamoDbClient counting = watched((request, answer) -> {
+            if (request instanceof ScanRequest scan) {
+                limits.add(scan.limit());
+                read[0] += ((ScanResponse) answer).count();
+            }
+            return answer;
+        });
 
         ImportResult result = LiveTableImport.read(
                 counting, List.of(), LiveImportOptions.of("big", "here").withSampleSize(5));
@@ -355,6 +367,47 @@ class LiveTableImportTest {
 
         assertEquals("Table Missing not found at the test engine", e.getMessage());
         assertEquals("the test engine", e.location());
+    }
+
+    @Test
+    void a_listed_table_deleted_before_it_is_read_is_skipped_with_a_warning() throws Exception {
+        createOnDemand("Kept", "PK", null);
+        DynamoDbClient listingAGhost = watched((request, answer) -> answer instanceof ListTablesResponse
+                ? ListTablesResponse.builder().tableNames("Ghost", "Kept").build()
+                : answer);
+
+        ImportResult result =
+                LiveTableImport.read(listingAGhost, List.of(), LiveImportOptions.of("p", "the test engine"));
+
+        assertEquals(
+                List.of("Kept"),
+                result.project().models().getFirst().tables().stream()
+                        .map(TableDesign::name)
+                        .toList());
+        assertTrue(
+                result.warnings().contains("table Ghost: no longer exists; skipped"),
+                result.warnings().toString());
+    }
+
+    @Test
+    void without_table_names_every_table_is_imported_across_list_tables_pages() throws Exception {
+        for (int i = 0; i < 105; i++) {
+            createOnDemand("Table%03d".formatted(i), "PK", null);
+        }
+        List<Object> listings = new ArrayList<>();
+        DynamoDbClient counting = watched((request, answer) -> {
+            if (answer instanceof ListTablesResponse) {
+                listings.add(answer);
+            }
+            return answer;
+        });
+
+        ImportResult result = LiveTableImport.read(
+                counting, List.of(), LiveImportOptions.of("all", "here").withSampleSize(0));
+
+        assertEquals(2, listings.size(), "ListTables returns at most 100 names a page");
+        assertEquals(105, result.project().models().getFirst().tables().size());
+        assertEquals(List.of(), result.warnings(), "a sample size of 0 reads no items and warns of nothing");
     }
 
     @Test
