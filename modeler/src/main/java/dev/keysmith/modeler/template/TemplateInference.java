@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * </ol>
  *
  * Joining the variables of the result with {@code #} gives the hint back, so the alias survives a round trip.
+ *
+ * <p>{@link #infer(List, VariableNamer)} works from the values alone (an import from a live table has no alias) and
+ * lets the caller name each variable from the text it stands for.
  */
 public final class TemplateInference {
 
@@ -46,6 +49,84 @@ public final class TemplateInference {
         int cut = prefix.lastIndexOf('#');
         String literal = cut < 0 ? "" : prefix.substring(0, cut + 1);
         return KeyTemplate.parse(literal.replace("{", "").replace("}", "") + "{" + safeHint + "}");
+    }
+
+    /** Names one variable of a template inferred from values alone. */
+    @FunctionalInterface
+    public interface VariableNamer {
+        /**
+         * The variable's name.
+         *
+         * @param word the nearest upper-case word before the variable ({@code ORDER} for both variables of {@code
+         *     ORDER#{..}#{..}}), or empty when none precedes it
+         * @param values the text the variable stands for in each input value, in input order
+         */
+        String name(String word, List<String> values);
+    }
+
+    /**
+     * Guesses a key template from example values alone, with {@code #} as the delimiter: when every value has the same
+     * number of segments, a position is a literal when all values agree on it and it is empty or an upper-case word
+     * ({@code [A-Z_]+}), and a variable otherwise ({@code ORDER#2024-01-02#77}, {@code ORDER#2024-02-09#78} give
+     * {@code ORDER#{..}#{..}}); otherwise the leading segments all values agree on that are upper-case words stay
+     * literal and one variable takes the rest. Each variable is named by {@code namer}; a name it returns twice gets a
+     * number ({@code id}, {@code id2}), braces are dropped, and an empty name becomes {@code value}.
+     *
+     * <p>Every value matches the result unless the text a variable stands for is empty in it.
+     *
+     * @throws IllegalArgumentException when {@code values} is empty
+     */
+    public static KeyTemplate infer(List<String> values, VariableNamer namer) {
+        if (values.isEmpty()) {
+            throw new IllegalArgumentException("a template needs at least one example value");
+        }
+        List<String[]> split = values.stream().map(v -> v.split("#", -1)).toList();
+        int count = split.getFirst().length;
+        List<String> pieces = new ArrayList<>();
+        List<String> used = new ArrayList<>();
+        String word = "";
+        if (split.stream().allMatch(s -> s.length == count)) {
+            for (int i = 0; i < count; i++) {
+                int position = i;
+                String first = split.getFirst()[i];
+                if (isLiteral(split, position)) {
+                    pieces.add(first);
+                    word = first.isEmpty() ? word : first;
+                } else {
+                    List<String> slot = split.stream().map(s -> s[position]).toList();
+                    pieces.add(variable(namer.name(word, slot), used));
+                }
+            }
+            return KeyTemplate.parse(String.join("#", pieces));
+        }
+        int shortest = split.stream().mapToInt(s -> s.length).min().orElseThrow();
+        int literals = 0;
+        while (literals < shortest - 1 && isLiteral(split, literals)) {
+            String segment = split.getFirst()[literals++];
+            pieces.add(segment + "#");
+            word = segment.isEmpty() ? word : segment;
+        }
+        int cut = String.join("", pieces).length();
+        List<String> rest = values.stream().map(v -> v.substring(cut)).toList();
+        pieces.add(variable(namer.name(word, rest), used));
+        return KeyTemplate.parse(String.join("", pieces));
+    }
+
+    private static boolean isLiteral(List<String[]> split, int position) {
+        String first = split.getFirst()[position];
+        return UPPER_WORD.matcher(first).matches() && split.stream().allMatch(s -> s[position].equals(first));
+    }
+
+    /** {@code {name}} with a name not used yet in this template (a number is appended when needed). */
+    private static String variable(String proposed, List<String> used) {
+        String base = proposed.replace("{", "").replace("}", "");
+        base = base.isEmpty() ? "value" : base;
+        String name = base;
+        for (int n = 2; used.contains(name); n++) {
+            name = base + n;
+        }
+        used.add(name);
+        return "{" + name + "}";
     }
 
     /** Template text from segment analysis, or null when the segments do not fit the names. */

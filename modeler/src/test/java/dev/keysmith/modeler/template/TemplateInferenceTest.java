@@ -1,7 +1,9 @@
 package dev.keysmith.modeler.template;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +42,46 @@ class TemplateInferenceTest {
     void braces_in_a_hint_do_not_break_the_template() {
         assertEquals("{id}", infer("{id}"));
         assertEquals("{value}", infer(""));
+    }
+
+    /** Names every variable after the word before it, recording what the namer was given. */
+    private static String inferFromValues(List<String> calls, String... values) {
+        return TemplateInference.infer(List.of(values), (word, slot) -> {
+                    calls.add(word + "=" + slot);
+                    return word.toLowerCase();
+                })
+                .text();
+    }
+
+    @Test
+    void from_values_alone_agreed_upper_case_segments_are_literals_and_a_repeated_name_gets_a_number() {
+        List<String> calls = new ArrayList<>();
+        assertEquals("ORDER#{order}#{order2}", inferFromValues(calls, "ORDER#2024-01-02#77", "ORDER#2024-02-11#78"));
+        assertEquals(List.of("ORDER=[2024-01-02, 2024-02-11]", "ORDER=[77, 78]"), calls);
+    }
+
+    @Test
+    void from_values_alone_a_constant_stays_constant_and_a_plain_value_is_one_variable() {
+        List<String> calls = new ArrayList<>();
+        assertEquals("PROFILE", inferFromValues(calls, "PROFILE", "PROFILE"));
+        assertEquals("{value}", inferFromValues(calls, "alice", "bob"));
+        assertEquals(List.of("=[alice, bob]"), calls);
+    }
+
+    @Test
+    void from_values_of_different_shapes_the_agreed_leading_words_stay_and_one_variable_takes_the_rest() {
+        List<String> calls = new ArrayList<>();
+        KeyTemplate template = TemplateInference.infer(List.of("FEATURE#A", "FEATURE#B#C"), (word, slot) -> {
+            calls.add(word + "=" + slot);
+            return "name";
+        });
+        assertEquals("FEATURE#{name}", template.text());
+        assertEquals(List.of("FEATURE=[A, B#C]"), calls);
+        assertEquals("B#C", template.match("FEATURE#B#C").orElseThrow().get("name"));
+    }
+
+    @Test
+    void from_values_alone_needs_at_least_one_value() {
+        assertThrows(IllegalArgumentException.class, () -> TemplateInference.infer(List.of(), (w, v) -> "x"));
     }
 }
