@@ -29,10 +29,15 @@ final class Messages {
     /**
      * Texts of DynamoDB Local's own: DynamoDB says "Type mismatch for Index Key lsk Expected: S Actual: N IndexName:
      * lsi" where DynamoDB Local stops after "Index Key" (or says "Invalid attribute value type" for an update), and
-     * DynamoDB Local shows a binary operand as {@code java.nio.HeapByteBuffer[...]}.
+     * DynamoDB Local shows a binary operand as {@code java.nio.HeapByteBuffer[...]}, and DynamoDB Local says "DynamoDB
+     * only supports precision up to 38 digits" where DynamoDB says "Attempting to store more than 38 significant digits
+     * in a Number" (the reference, section 7.3).
      */
-    private static final List<String> LOCAL_WORDING =
-            List.of("⟨Invalid attribute value type⟩", "Type mismatch for Index Key⟩", "java.nio.HeapByteBuffer");
+    private static final List<String> LOCAL_WORDING = List.of(
+            "⟨Invalid attribute value type⟩",
+            "Type mismatch for Index Key⟩",
+            "java.nio.HeapByteBuffer",
+            "DynamoDB only supports precision up to 38 digits");
 
     /**
      * With several ADD/DELETE clauses of the wrong operand type, DynamoDB Local names the last one and Keysmith the
