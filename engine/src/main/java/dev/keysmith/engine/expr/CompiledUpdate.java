@@ -28,6 +28,17 @@ record CompiledUpdate(List<UpdateAction> actions) implements Update {
         }
     }
 
+    @Override
+    public void checkIndexKeyPaths(Set<String> indexKeyAttributeNames) {
+        for (UpdateAction action : actions) {
+            String head = action.path().head();
+            if (action.path().segments().size() > 1 && indexKeyAttributeNames.contains(head)) {
+                throw Errors.validation("Key attributes must be scalars; list random access '[]' and map lookup '.'"
+                        + " are not allowed: IndexKey: " + head);
+            }
+        }
+    }
+
     static void checkKeyAttribute(String name, Set<String> keyAttributeNames) {
         if (keyAttributeNames.contains(name)) {
             throw Errors.validation("One or more parameter values were invalid: Cannot update attribute " + name

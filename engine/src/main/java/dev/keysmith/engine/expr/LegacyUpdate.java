@@ -83,6 +83,10 @@ final class LegacyUpdate implements Update {
         updates.keySet().forEach(name -> CompiledUpdate.checkKeyAttribute(name, keyAttributeNames));
     }
 
+    /** AttributeUpdates name top-level attributes only: no path can go inside an index key. */
+    @Override
+    public void checkIndexKeyPaths(Set<String> indexKeyAttributeNames) {}
+
     @Override
     public Set<String> topLevelAttributeNames() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(updates.keySet()));

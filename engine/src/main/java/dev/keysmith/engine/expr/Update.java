@@ -20,6 +20,13 @@ public interface Update {
      */
     void checkKeyAttributes(Set<String> keyAttributeNames);
 
+    /**
+     * Throws "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: IndexKey:
+     * lsk" if an action's path goes inside a secondary-index key attribute. DynamoDB Local checks this after the
+     * condition, so callers do too.
+     */
+    void checkIndexKeyPaths(Set<String> indexKeyAttributeNames);
+
     /** Every top-level attribute the update reads or writes. */
     Set<String> topLevelAttributeNames();
 

@@ -77,6 +77,9 @@ public final class UpdateItem {
             ctx.locks().checkNotHeld(table.tableId(), storageKey);
             Map<String, AttributeValue> old = ItemWriter.read(tx, table, storageKey);
             WriteConditions.check(condition, old, returnOldOnFailure);
+            if (update != null) {
+                update.checkIndexKeyPaths(table.indexKeyAttributeNames());
+            }
             Map<String, AttributeValue> base = new LinkedHashMap<>(old == null ? key : old);
             Map<String, AttributeValue> updated =
                     update == null ? base : ItemValidator.validateItem(update.apply(base));
