@@ -94,13 +94,22 @@ class KnownDifferencesTest {
     }
 
     @Test
-    @Disabled("bug: ADD/DELETE operand-type errors lack DynamoDB's ', typeSet: ALLOWED_FOR_ADD_OPERAND' tail")
     void addWithABooleanOperand_failsWithTheTypeSetInTheMessage() {
         assertSameAsDynamoDbLocal(client -> client.updateItem(UpdateItemRequest.builder()
                 .tableName(TABLE)
                 .key(Map.of("pk", AttributeValue.fromS("present")))
                 .updateExpression("ADD a :b")
                 .expressionAttributeValues(Map.of(":b", AttributeValue.fromBool(true)))
+                .build()));
+    }
+
+    @Test
+    void deleteWithANumberOperand_failsWithTheTypeSetInTheMessage() {
+        assertSameAsDynamoDbLocal(client -> client.updateItem(UpdateItemRequest.builder()
+                .tableName(TABLE)
+                .key(Map.of("pk", AttributeValue.fromS("present")))
+                .updateExpression("DELETE a :n")
+                .expressionAttributeValues(Map.of(":n", AttributeValue.fromN("1")))
                 .build()));
     }
 

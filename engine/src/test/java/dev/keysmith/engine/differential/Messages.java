@@ -8,8 +8,6 @@ import org.jspecify.annotations.Nullable;
  * When two outcome texts count as agreeing. Error messages are compared in full except:
  *
  * <ul>
- *   <li>differences already reported as Keysmith bugs (each has a {@code @Disabled} reproducer in
- *       {@link KnownDifferencesTest}), normalised away so that the random sequences keep exploring past them;
  *   <li>texts where DynamoDB Local uses its own wording, not DynamoDB's: then only the error codes are compared;
  *   <li>an update that fails at run time inside TransactWriteItems: DynamoDB reports it as a {@code ValidationError}
  *       cancellation reason of a {@code TransactionCanceledException}; DynamoDB Local throws a plain
@@ -18,9 +16,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class Messages {
     private Messages() {}
-
-    /** Reported: Keysmith leaves out the {@code , typeSet: ALLOWED_FOR_..._OPERAND} tail DynamoDB puts on ADD/DELETE. */
-    private static final Pattern TYPE_SET = Pattern.compile(", typeSet: ALLOWED_FOR_(ADD|DELETE)_OPERAND");
 
     /** DynamoDB Local names the wrong pair of paths in overlap errors; only the first part of the text is compared. */
     private static final Pattern OVERLAP_PATHS = Pattern.compile("(Two document paths overlap with each other; "
@@ -44,7 +39,7 @@ final class Messages {
      * first; which one DynamoDB names is not documented, so neither operator nor type is compared.
      */
     private static final Pattern OPERAND_TYPE = Pattern.compile(
-            "(Incorrect operand type for operator or function); operator: (ADD|DELETE), operand type: \\w+");
+            "(Incorrect operand type for operator or function); operator: (ADD|DELETE), operand type: \\w+, typeSet: \\w+");
 
     /** The update failures DynamoDB reports as a ValidationError cancellation reason in a transaction. */
     private static final List<String> RUNTIME_UPDATE_ERRORS = List.of(
@@ -71,14 +66,14 @@ final class Messages {
 
     private static final Pattern MESSAGE = Pattern.compile("⟨[^⟩]*⟩");
 
-    /** An error message as it goes into an outcome text, with the reported Keysmith differences normalised. */
+    /** An error message as it goes into an outcome text, with DynamoDB Local's own deviations normalised. */
     static String comparable(@Nullable String code, @Nullable String message) {
         if (message == null) {
             return "⟨null⟩";
         }
-        String text = TYPE_SET.matcher(message).replaceAll("");
+        String text = message;
         if ("ConditionalCheckFailed".equals(code) && text.endsWith(".")) {
-            // Reported: Keysmith's cancellation reason has no final period.
+            // DynamoDB's cancellation reason ends with a period (reference 7.2), DynamoDB Local's does not.
             text = text.substring(0, text.length() - 1);
         }
         return "⟨" + OVERLAP_PATHS.matcher(text).replaceAll("$1") + "⟩";
