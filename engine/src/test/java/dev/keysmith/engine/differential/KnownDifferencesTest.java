@@ -18,10 +18,13 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Condition;
 import software.amazon.awssdk.services.dynamodb.model.ConditionCheck;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
+import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
@@ -192,6 +195,70 @@ class KnownDifferencesTest {
                 + " IndexKey: gsk";
         assertEquals("ValidationException: " + message, error(local.dynamoDbClient(), call));
         assertEquals("TransactionCanceledException [ValidationError: " + message + "]", error(keysmith, call));
+    }
+
+    private static Function<DynamoDbClient, ?> scanFilter(String operator, AttributeValue... values) {
+        return client -> client.scan(ScanRequest.builder()
+                .tableName(TABLE)
+                .scanFilter(Map.of(
+                        "a",
+                        Condition.builder()
+                                .comparisonOperator(operator)
+                                .attributeValueList(values)
+                                .build()))
+                .build());
+    }
+
+    @Test
+    void legacyBetweenWithOneValue_isAnInvalidNumberOfArguments() {
+        assertSameAsDynamoDbLocal(scanFilter("BETWEEN", AttributeValue.fromN("1")));
+    }
+
+    @Test
+    void legacyValueListWithAnEmptySet_isRejectedBeforeTheArgumentCount() {
+        assertSameAsDynamoDbLocal(scanFilter("BETWEEN", AttributeValue.fromNs(List.of())));
+        assertSameAsDynamoDbLocal(scanFilter("EQ", AttributeValue.fromSs(List.of())));
+    }
+
+    @Test
+    void legacyValueListWithAFalseNull_isRejected() {
+        assertSameAsDynamoDbLocal(scanFilter("NOT_NULL", AttributeValue.fromNul(false)));
+    }
+
+    @Test
+    void legacyInWithAMap_namesTheMapType() {
+        assertSameAsDynamoDbLocal(scanFilter("IN", AttributeValue.fromN("1"), AttributeValue.fromM(Map.of())));
+    }
+
+    @Test
+    void legacyEqWithAMap_isAccepted() {
+        assertSameAsDynamoDbLocal(scanFilter("EQ", AttributeValue.fromM(Map.of())));
+    }
+
+    @Test
+    void expectedValueWithAnEmptySet_isRejected() {
+        assertSameAsDynamoDbLocal(client -> client.putItem(PutItemRequest.builder()
+                .tableName(TABLE)
+                .item(Map.of("pk", AttributeValue.fromS("present")))
+                .expected(Map.of(
+                        "a",
+                        ExpectedAttributeValue.builder()
+                                .value(AttributeValue.fromNs(List.of()))
+                                .build()))
+                .build()));
+    }
+
+    @Test
+    void keyConditionWithAnEmptyAttributeValue_isRejected() {
+        assertSameAsDynamoDbLocal(client -> client.query(QueryRequest.builder()
+                .tableName(TABLE)
+                .keyConditions(Map.of(
+                        "pk",
+                        Condition.builder()
+                                .comparisonOperator("EQ")
+                                .attributeValueList(AttributeValue.builder().build())
+                                .build()))
+                .build()));
     }
 
     @Test
