@@ -2,6 +2,7 @@ package dev.keysmith.engine.expr;
 
 import dev.keysmith.engine.error.Errors;
 import dev.keysmith.engine.expr.ast.UpdateAction;
+import dev.keysmith.engine.expr.eval.Projector;
 import dev.keysmith.engine.expr.eval.UpdateApplier;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -11,9 +12,11 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** An update backed by resolved {@link UpdateAction}s. */
-record CompiledUpdate(List<UpdateAction> actions) implements Update {
-    CompiledUpdate {
-        actions = List.copyOf(actions);
+record CompiledUpdate(List<UpdateAction> actions, Projector updatedPaths) implements Update {
+    CompiledUpdate(List<UpdateAction> actions) {
+        this(
+                List.copyOf(actions),
+                new Projector(actions.stream().map(UpdateAction::path).toList()));
     }
 
     @Override
@@ -54,9 +57,7 @@ record CompiledUpdate(List<UpdateAction> actions) implements Update {
     }
 
     @Override
-    public Set<String> updatedAttributeNames() {
-        var names = new LinkedHashSet<String>();
-        actions.forEach(a -> names.add(a.path().head()));
-        return Collections.unmodifiableSet(names);
+    public Map<String, AttributeValue> updatedAttributes(Map<String, AttributeValue> item) {
+        return updatedPaths.project(item);
     }
 }

@@ -92,8 +92,16 @@ final class LegacyUpdate implements Update {
         return Collections.unmodifiableSet(new LinkedHashSet<>(updates.keySet()));
     }
 
+    /** AttributeUpdates name top-level attributes: each comes back whole. */
     @Override
-    public Set<String> updatedAttributeNames() {
-        return topLevelAttributeNames();
+    public Map<String, AttributeValue> updatedAttributes(Map<String, AttributeValue> item) {
+        var result = new LinkedHashMap<String, AttributeValue>();
+        for (String name : updates.keySet()) {
+            AttributeValue value = item.get(name);
+            if (value != null) {
+                result.put(name, value);
+            }
+        }
+        return result;
     }
 }
