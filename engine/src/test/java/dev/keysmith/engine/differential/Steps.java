@@ -201,8 +201,11 @@ final class Steps {
         return joiner.toString();
     }
 
-    /** SET/REMOVE/ADD/DELETE clauses over distinct top-level attributes (so paths never overlap). */
-    private String updateExpression(Tables table, Expr expr) {
+    /**
+     * SET/REMOVE/ADD/DELETE clauses over distinct top-level attributes (so paths never overlap); the path each action
+     * writes goes into {@code written}.
+     */
+    private String updateExpression(Tables table, Expr expr, UpdatedPaths written) {
         Map<String, List<String>> clauses = new LinkedHashMap<>();
         Set<String> used = new HashSet<>();
         int actions = 1 + random.nextInt(3);
@@ -236,13 +239,19 @@ final class Steps {
                     clauses.computeIfAbsent("SET", k -> new ArrayList<>())
                             .add(name + " = " + name + (random.nextBoolean() ? " + " : " - ")
                                     + expr.value(AttributeValue.fromN(values.number())));
-                case 5 ->
+                case 5 -> {
+                    String nested = values.pick(NESTED);
+                    written.add(attribute, nested);
                     clauses.computeIfAbsent("SET", k -> new ArrayList<>())
-                            .add(name + "." + expr.name(values.pick(NESTED)) + " = " + expr.value(values.any(1)));
+                            .add(name + "." + expr.name(nested) + " = " + expr.value(values.any(1)));
+                }
                 case 6 ->
                     clauses.computeIfAbsent("REMOVE", k -> new ArrayList<>()).add(name);
-                case 7 ->
-                    clauses.computeIfAbsent("REMOVE", k -> new ArrayList<>()).add(name + "[" + random.nextInt(3) + "]");
+                case 7 -> {
+                    int index = random.nextInt(3);
+                    written.add(attribute, index);
+                    clauses.computeIfAbsent("REMOVE", k -> new ArrayList<>()).add(name + "[" + index + "]");
+                }
                 case 8, 9 ->
                     clauses.computeIfAbsent("ADD", k -> new ArrayList<>()).add(name + " " + expr.value(addOperand()));
                 default ->
@@ -298,10 +307,11 @@ final class Steps {
 
     private Step update(Tables table) {
         Expr expr = new Expr();
+        UpdatedPaths written = new UpdatedPaths();
         UpdateItemRequest.Builder b = UpdateItemRequest.builder()
                 .tableName(table.name(seed))
                 .key(key(table))
-                .updateExpression(updateExpression(table, expr));
+                .updateExpression(updateExpression(table, expr, written));
         if (random.nextInt(3) == 0) {
             b.conditionExpression(writeCondition(table, expr));
         }
@@ -314,10 +324,15 @@ final class Steps {
         UpdateItemRequest request = b.expressionAttributeNames(expr.names())
                 .expressionAttributeValues(expr.values())
                 .build();
+        boolean onlyUpdated =
+                request.returnValues() == ReturnValue.UPDATED_NEW || request.returnValues() == ReturnValue.UPDATED_OLD;
         return new Step(
                 request.toString(),
-                client -> outcome(() ->
-                        "attributes " + Semantic.item(client.updateItem(request).attributes())));
+                client -> outcome(() -> {
+                    Map<String, AttributeValue> attributes =
+                            client.updateItem(request).attributes();
+                    return "attributes " + Semantic.item(onlyUpdated ? written.project(attributes) : attributes);
+                }));
     }
 
     private Step delete(Tables table) {
@@ -548,7 +563,7 @@ final class Steps {
                                     .build())
                             .build();
                 case 1 -> {
-                    String update = updateExpression(table, expr);
+                    String update = updateExpression(table, expr, new UpdatedPaths());
                     yield TransactWriteItem.builder()
                             .update(Update.builder()
                                     .tableName(name)
