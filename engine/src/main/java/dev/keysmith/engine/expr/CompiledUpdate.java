@@ -2,6 +2,7 @@ package dev.keysmith.engine.expr;
 
 import dev.keysmith.engine.error.Errors;
 import dev.keysmith.engine.expr.ast.UpdateAction;
+import dev.keysmith.engine.expr.eval.Projector;
 import dev.keysmith.engine.expr.eval.UpdateApplier;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -11,9 +12,11 @@ import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** An update backed by resolved {@link UpdateAction}s. */
-record CompiledUpdate(List<UpdateAction> actions) implements Update {
-    CompiledUpdate {
-        actions = List.copyOf(actions);
+record CompiledUpdate(List<UpdateAction> actions, Projector updatedPaths) implements Update {
+    CompiledUpdate(List<UpdateAction> actions) {
+        this(
+                List.copyOf(actions),
+                new Projector(actions.stream().map(UpdateAction::path).toList()));
     }
 
     @Override
@@ -25,6 +28,17 @@ record CompiledUpdate(List<UpdateAction> actions) implements Update {
     public void checkKeyAttributes(Set<String> keyAttributeNames) {
         for (UpdateAction action : actions) {
             checkKeyAttribute(action.path().head(), keyAttributeNames);
+        }
+    }
+
+    @Override
+    public void checkIndexKeyPaths(Set<String> indexKeyAttributeNames) {
+        for (UpdateAction action : actions) {
+            String head = action.path().head();
+            if (action.path().segments().size() > 1 && indexKeyAttributeNames.contains(head)) {
+                throw Errors.validation("Key attributes must be scalars; list random access '[]' and map lookup '.'"
+                        + " are not allowed: IndexKey: " + head);
+            }
         }
     }
 
@@ -43,9 +57,7 @@ record CompiledUpdate(List<UpdateAction> actions) implements Update {
     }
 
     @Override
-    public Set<String> updatedAttributeNames() {
-        var names = new LinkedHashSet<String>();
-        actions.forEach(a -> names.add(a.path().head()));
-        return Collections.unmodifiableSet(names);
+    public Map<String, AttributeValue> updatedAttributes(Map<String, AttributeValue> item) {
+        return updatedPaths.project(item);
     }
 }

@@ -7,6 +7,7 @@ import dev.keysmith.engine.expr.ast.DocPath;
 import dev.keysmith.engine.expr.ast.Operand;
 import dev.keysmith.engine.expr.ast.Predicate;
 import dev.keysmith.engine.value.AttributeValues;
+import dev.keysmith.engine.value.ItemValidator;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,9 +29,11 @@ import software.amazon.awssdk.services.dynamodb.model.ExpectedAttributeValue;
  */
 public final class Legacy {
     private static final String INVALID = "One or more parameter values were invalid: ";
+    /**
+     * The value types each operator takes. EQ and NE are "supported for all data types, including lists and maps"
+     * (API reference, Condition), so they have no entry.
+     */
     private static final Map<ComparisonOperator, Set<String>> OPERAND_TYPES = Map.ofEntries(
-            Map.entry(ComparisonOperator.EQ, Set.of("S", "N", "B", "SS", "NS", "BS")),
-            Map.entry(ComparisonOperator.NE, Set.of("S", "N", "B", "SS", "NS", "BS")),
             Map.entry(ComparisonOperator.LE, Set.of("S", "N", "B")),
             Map.entry(ComparisonOperator.LT, Set.of("S", "N", "B")),
             Map.entry(ComparisonOperator.GE, Set.of("S", "N", "B")),
@@ -40,6 +43,7 @@ public final class Legacy {
             Map.entry(ComparisonOperator.BEGINS_WITH, Set.of("S", "B")),
             Map.entry(ComparisonOperator.IN, Set.of("S", "N", "B")),
             Map.entry(ComparisonOperator.BETWEEN, Set.of("S", "N", "B")));
+
     private static final String OPERATOR_ENUM =
             "[IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]";
     private static final Set<ComparisonOperator> INDEXABLE = Set.of(
@@ -66,6 +70,10 @@ public final class Legacy {
     private static Predicate expectedPredicate(String name, ExpectedAttributeValue condition) {
         boolean hasList = condition.hasAttributeValueList();
         AttributeValue value = condition.value();
+        if (value != null) {
+            ItemValidator.validateValue(value);
+        }
+        checkValues(condition.attributeValueList());
         if (hasList && value != null) {
             throw Errors.validation(
                     INVALID + "Value and AttributeValueList cannot be used together for Attribute: " + name);
@@ -152,6 +160,7 @@ public final class Legacy {
                     + "' failed to satisfy constraint: Member must not be null");
         }
         ComparisonOperator op = knownOperator(condition.comparisonOperator(), raw, where);
+        checkValues(condition.attributeValueList());
         checkArguments(raw, op, condition.attributeValueList());
         return op;
     }
@@ -169,7 +178,15 @@ public final class Legacy {
                 + "' failed to satisfy constraint: Member must satisfy enum value set: " + values);
     }
 
-    /** Argument count, one type for all arguments, the operator's allowed types, BETWEEN bounds in order. */
+    /**
+     * Each value of an AttributeValueList is checked like an attribute value of an item (empty sets, numbers,
+     * duplicates, nesting) before the operator's own rules, as DynamoDB checks ExpressionAttributeValues.
+     */
+    private static void checkValues(List<AttributeValue> values) {
+        values.forEach(ItemValidator::validateValue);
+    }
+
+    /** Argument count, the operator's allowed types, one type for all arguments, BETWEEN bounds in order. */
     private static void checkArguments(String raw, ComparisonOperator op, List<AttributeValue> values) {
         int n = values.size();
         boolean countOk = switch (op) {
@@ -184,16 +201,19 @@ public final class Legacy {
         if (n == 0) {
             return;
         }
+        Set<String> allowed = OPERAND_TYPES.get(op);
+        for (AttributeValue v : values) {
+            String type = AttributeValues.typeName(v);
+            if (allowed != null && !allowed.contains(type)) {
+                throw Errors.validation(
+                        INVALID + "ComparisonOperator " + raw + " is not valid for " + type + " AttributeValue type");
+            }
+        }
         String type = AttributeValues.typeName(values.getFirst());
         for (AttributeValue v : values) {
             if (!AttributeValues.typeName(v).equals(type)) {
                 throw Errors.validation(INVALID + "AttributeValues inside AttributeValueList must be of same type");
             }
-        }
-        Set<String> allowed = OPERAND_TYPES.get(op);
-        if (allowed != null && !allowed.contains(type)) {
-            throw Errors.validation(
-                    INVALID + "ComparisonOperator " + raw + " is not valid for " + type + " AttributeValue type");
         }
         if (op == ComparisonOperator.BETWEEN) {
             Integer order = AttributeValues.compare(values.get(0), values.get(1));

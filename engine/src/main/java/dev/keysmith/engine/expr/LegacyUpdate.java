@@ -83,13 +83,25 @@ final class LegacyUpdate implements Update {
         updates.keySet().forEach(name -> CompiledUpdate.checkKeyAttribute(name, keyAttributeNames));
     }
 
+    /** AttributeUpdates name top-level attributes only: no path can go inside an index key. */
+    @Override
+    public void checkIndexKeyPaths(Set<String> indexKeyAttributeNames) {}
+
     @Override
     public Set<String> topLevelAttributeNames() {
         return Collections.unmodifiableSet(new LinkedHashSet<>(updates.keySet()));
     }
 
+    /** AttributeUpdates name top-level attributes: each comes back whole. */
     @Override
-    public Set<String> updatedAttributeNames() {
-        return topLevelAttributeNames();
+    public Map<String, AttributeValue> updatedAttributes(Map<String, AttributeValue> item) {
+        var result = new LinkedHashMap<String, AttributeValue>();
+        for (String name : updates.keySet()) {
+            AttributeValue value = item.get(name);
+            if (value != null) {
+                result.put(name, value);
+            }
+        }
+        return result;
     }
 }

@@ -20,9 +20,20 @@ public interface Update {
      */
     void checkKeyAttributes(Set<String> keyAttributeNames);
 
+    /**
+     * Throws "Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: IndexKey:
+     * lsk" if an action's path goes inside a secondary-index key attribute. DynamoDB Local checks this after the
+     * condition, so callers do too.
+     */
+    void checkIndexKeyPaths(Set<String> indexKeyAttributeNames);
+
     /** Every top-level attribute the update reads or writes. */
     Set<String> topLevelAttributeNames();
 
-    /** The top-level attributes the update's actions write or remove (for ReturnValues UPDATED_OLD/UPDATED_NEW). */
-    Set<String> updatedAttributeNames();
+    /**
+     * The item (before or after the update) restricted to the paths the update's actions write or remove, for
+     * ReturnValues UPDATED_OLD / UPDATED_NEW: {@code SET a.b.c = :v} gives {@code {a: {b: {c: ...}}}}, not the whole
+     * of {@code a}. Paths the item does not have are left out, like a ProjectionExpression's.
+     */
+    Map<String, AttributeValue> updatedAttributes(Map<String, AttributeValue> item);
 }

@@ -117,7 +117,9 @@ public final class TransactWriteItems {
                     Map<String, AttributeValue> old = ItemWriter.read(tx, t.table(), t.storageKey());
                     current.add(old);
                     Action a = actions.get(i);
-                    if (a.condition() != null && !a.condition().test(old == null ? Map.of() : old)) {
+                    boolean holds = a.condition() == null || a.condition().test(old == null ? Map.of() : old);
+                    String invalid = holds ? indexKeyPathProblem(a, t.table()) : null;
+                    if (!holds) {
                         failed = true;
                         var reason = CancellationReason.builder()
                                 .code("ConditionalCheckFailed")
@@ -127,6 +129,12 @@ public final class TransactWriteItems {
                             reason.item(old);
                         }
                         reasons.add(reason.build());
+                    } else if (invalid != null) {
+                        failed = true;
+                        reasons.add(CancellationReason.builder()
+                                .code("ValidationError")
+                                .message(invalid)
+                                .build());
                     } else {
                         reasons.add(CancellationReason.builder().code("None").build());
                     }
@@ -183,6 +191,19 @@ public final class TransactWriteItems {
             if (token != null && !done) {
                 ctx.tokens().abandon(token);
             }
+        }
+    }
+
+    /** An update's path inside an index key attribute, checked (like DynamoDB Local) once its condition holds. */
+    private static @Nullable String indexKeyPathProblem(Action a, TableDef table) {
+        if (a.update() == null) {
+            return null;
+        }
+        try {
+            a.update().checkIndexKeyPaths(table.indexKeyAttributeNames());
+            return null;
+        } catch (DynamoDbException e) {
+            return e.awsErrorDetails().errorMessage();
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
@@ -77,6 +76,9 @@ public final class UpdateItem {
             ctx.locks().checkNotHeld(table.tableId(), storageKey);
             Map<String, AttributeValue> old = ItemWriter.read(tx, table, storageKey);
             WriteConditions.check(condition, old, returnOldOnFailure);
+            if (update != null) {
+                update.checkIndexKeyPaths(table.indexKeyAttributeNames());
+            }
             Map<String, AttributeValue> base = new LinkedHashMap<>(old == null ? key : old);
             Map<String, AttributeValue> updated =
                     update == null ? base : ItemValidator.validateItem(update.apply(base));
@@ -107,20 +109,8 @@ public final class UpdateItem {
             case NONE, UNKNOWN_TO_SDK_VERSION -> null;
             case ALL_OLD -> old;
             case ALL_NEW -> updated;
-            case UPDATED_OLD -> old == null ? null : only(old, update);
-            case UPDATED_NEW -> only(updated, update);
+            case UPDATED_OLD -> old == null || update == null ? null : update.updatedAttributes(old);
+            case UPDATED_NEW -> update == null ? null : update.updatedAttributes(updated);
         };
-    }
-
-    private static Map<String, AttributeValue> only(Map<String, AttributeValue> item, @Nullable Update update) {
-        Set<String> names = update == null ? Set.of() : update.updatedAttributeNames();
-        Map<String, AttributeValue> out = new LinkedHashMap<>();
-        for (String name : names) {
-            AttributeValue v = item.get(name);
-            if (v != null) {
-                out.put(name, v);
-            }
-        }
-        return out;
     }
 }

@@ -104,6 +104,18 @@ public record TableDef(
         return names;
     }
 
+    /** The key attribute names of the table's secondary indexes (hash and range keys of each GSI and LSI). */
+    public Set<String> indexKeyAttributeNames() {
+        Set<String> names = new LinkedHashSet<>();
+        for (IndexDef index : indexes) {
+            names.add(index.hash().name());
+            if (index.range() != null) {
+                names.add(index.range().name());
+            }
+        }
+        return names;
+    }
+
     public @Nullable IndexDef index(String indexName) {
         for (IndexDef index : indexes) {
             if (index.name().equals(indexName)) {

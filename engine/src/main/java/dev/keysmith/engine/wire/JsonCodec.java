@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import dev.keysmith.engine.error.Errors;
 import java.io.ByteArrayOutputStream;
@@ -43,7 +44,19 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  * checks types (serialization) before it validates values.
  */
 final class JsonCodec {
-    static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /**
+     * The deepest JSON nesting a body may have: far above what a valid request needs (32 attribute-value levels, two
+     * JSON objects each, inside a request's own few levels), so that a too-deep AttributeValue still reaches
+     * validation ("Nesting Levels have exceeded supported limits"); deeper bodies are a SerializationException, and
+     * the recursive readers never go deeper than this.
+     */
+    static final int MAX_NESTING_DEPTH = 1000;
+
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .build())
+            .build();
 
     private static final Map<Class<?>, Map<String, SdkField<?>>> FIELDS_BY_NAME = new ConcurrentHashMap<>();
 

@@ -27,7 +27,6 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -219,10 +218,50 @@ class WireMalformedInputTest {
     }
 
     @Test
-    @Disabled("bug: a body of 50,000 nested objects is answered 500 InternalServerError instead of a 400")
-    void deeplyNestedObjects_areAnsweredWithAClientError() throws Exception {
+    void deeplyNestedObjects_areAnsweredWithASerializationException() throws Exception {
         assertClientError(PREFIX + "PutItem", "{\"a\":".repeat(50_000).getBytes(StandardCharsets.UTF_8));
+        String closed = "{\"a\":".repeat(50_000) + "1" + "}".repeat(50_000);
+        assertEquals("400 SerializationException", statusAndType(PREFIX + "PutItem", closed));
         assertServing();
+    }
+
+    @Test
+    void attributeValueNestedBeyond32Levels_isAValidationException() throws Exception {
+        String body = "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"deep\"},\"m\":" + "{\"M\":{\"x\":".repeat(200)
+                + "{\"N\":\"1\"}" + "}}".repeat(200) + "}}";
+        assertEquals("400 ValidationException", statusAndType(PREFIX + "PutItem", body));
+        assertServing();
+    }
+
+    @Test
+    void attributeValueNestedFarBeyondTheJsonDepthLimit_isASerializationException() throws Exception {
+        String body = "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"deep\"},\"l\":" + "{\"L\":[".repeat(20_000)
+                + "{\"N\":\"1\"}" + "]}".repeat(20_000) + "}}";
+        assertEquals("400 SerializationException", statusAndType(PREFIX + "PutItem", body));
+        assertServing();
+    }
+
+    @Test
+    void deeplyParenthesizedExpression_isAValidationException() throws Exception {
+        String expression = "(".repeat(10_000) + "n = :v" + ")".repeat(10_000);
+        String body = "{\"TableName\":\"tbl\",\"Item\":{\"pk\":{\"S\":\"a\"}},\"ConditionExpression\":\"" + expression
+                + "\",\"ExpressionAttributeValues\":{\":v\":{\"N\":\"1\"}}}";
+        assertEquals("400 ValidationException", statusAndType(PREFIX + "PutItem", body));
+        assertServing();
+    }
+
+    /** The HTTP status and the error type (after any namespace) of the answer to a request. */
+    private static String statusAndType(String target, String body) throws Exception {
+        HttpResponse<byte[]> response = http.send(
+                HttpRequest.newBuilder(server.endpoint())
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", AMZ_JSON)
+                        .header("X-Amz-Target", target)
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        String type = errorType(response.body());
+        return response.statusCode() + " " + (type == null ? null : type.substring(type.indexOf('#') + 1));
     }
 
     /** The body with each scalar value in turn replaced by a value of another JSON type. */

@@ -8,8 +8,6 @@ import org.jspecify.annotations.Nullable;
  * When two outcome texts count as agreeing. Error messages are compared in full except:
  *
  * <ul>
- *   <li>differences already reported as Keysmith bugs (each has a {@code @Disabled} reproducer in
- *       {@link KnownDifferencesTest}), normalised away so that the random sequences keep exploring past them;
  *   <li>texts where DynamoDB Local uses its own wording, not DynamoDB's: then only the error codes are compared;
  *   <li>an update that fails at run time inside TransactWriteItems: DynamoDB reports it as a {@code ValidationError}
  *       cancellation reason of a {@code TransactionCanceledException}; DynamoDB Local throws a plain
@@ -19,9 +17,6 @@ import org.jspecify.annotations.Nullable;
 final class Messages {
     private Messages() {}
 
-    /** Reported: Keysmith leaves out the {@code , typeSet: ALLOWED_FOR_..._OPERAND} tail DynamoDB puts on ADD/DELETE. */
-    private static final Pattern TYPE_SET = Pattern.compile(", typeSet: ALLOWED_FOR_(ADD|DELETE)_OPERAND");
-
     /** DynamoDB Local names the wrong pair of paths in overlap errors; only the first part of the text is compared. */
     private static final Pattern OVERLAP_PATHS = Pattern.compile("(Two document paths overlap with each other; "
             + "must remove or rewrite one of these paths); path one: [^⟩]*");
@@ -29,17 +24,22 @@ final class Messages {
     /**
      * Texts of DynamoDB Local's own: DynamoDB says "Type mismatch for Index Key lsk Expected: S Actual: N IndexName:
      * lsi" where DynamoDB Local stops after "Index Key" (or says "Invalid attribute value type" for an update), and
-     * DynamoDB Local shows a binary operand as {@code java.nio.HeapByteBuffer[...]}.
+     * DynamoDB Local shows a binary operand as {@code java.nio.HeapByteBuffer[...]}, and DynamoDB Local says "DynamoDB
+     * only supports precision up to 38 digits" where DynamoDB says "Attempting to store more than 38 significant digits
+     * in a Number" (the reference, section 7.3).
      */
-    private static final List<String> LOCAL_WORDING =
-            List.of("⟨Invalid attribute value type⟩", "Type mismatch for Index Key⟩", "java.nio.HeapByteBuffer");
+    private static final List<String> LOCAL_WORDING = List.of(
+            "⟨Invalid attribute value type⟩",
+            "Type mismatch for Index Key⟩",
+            "java.nio.HeapByteBuffer",
+            "DynamoDB only supports precision up to 38 digits");
 
     /**
      * With several ADD/DELETE clauses of the wrong operand type, DynamoDB Local names the last one and Keysmith the
      * first; which one DynamoDB names is not documented, so neither operator nor type is compared.
      */
     private static final Pattern OPERAND_TYPE = Pattern.compile(
-            "(Incorrect operand type for operator or function); operator: (ADD|DELETE), operand type: \\w+");
+            "(Incorrect operand type for operator or function); operator: (ADD|DELETE), operand type: \\w+, typeSet: \\w+");
 
     /** The update failures DynamoDB reports as a ValidationError cancellation reason in a transaction. */
     private static final List<String> RUNTIME_UPDATE_ERRORS = List.of(
@@ -62,20 +62,18 @@ final class Messages {
     private static final String SAME_ITEM_TWICE = "Transaction request cannot include multiple operations on one item";
 
     private static final String CANCELLED = "ERROR TransactionCanceledException";
-    private static final String NOT_SCALAR = "Key attributes must be scalars";
-    private static final String INVALID_PATH = "The document path provided in the update expression is invalid";
     private static final Pattern OTHER_REASONS = Pattern.compile("(None|ConditionalCheckFailed):⟨…⟩");
 
     private static final Pattern MESSAGE = Pattern.compile("⟨[^⟩]*⟩");
 
-    /** An error message as it goes into an outcome text, with the reported Keysmith differences normalised. */
+    /** An error message as it goes into an outcome text, with DynamoDB Local's own deviations normalised. */
     static String comparable(@Nullable String code, @Nullable String message) {
         if (message == null) {
             return "⟨null⟩";
         }
-        String text = TYPE_SET.matcher(message).replaceAll("");
+        String text = message;
         if ("ConditionalCheckFailed".equals(code) && text.endsWith(".")) {
-            // Reported: Keysmith's cancellation reason has no final period.
+            // DynamoDB's cancellation reason ends with a period (reference 7.2), DynamoDB Local's does not.
             text = text.substring(0, text.length() - 1);
         }
         return "⟨" + OVERLAP_PATHS.matcher(text).replaceAll("$1") + "⟩";
@@ -93,9 +91,6 @@ final class Messages {
         }
         if ((keysmith.contains(KEY_UPDATE) || keysmith.contains(SAME_ITEM_TWICE)) && local.startsWith("ERROR")) {
             return true;
-        }
-        if (local.contains(NOT_SCALAR) && keysmith.contains(INVALID_PATH)) {
-            return true; // reported: nestedPathUnderAnIndexKey_isRejectedAsNotScalar
         }
         if (local.startsWith(CANCELLED) && keysmith.startsWith(CANCELLED) && local.contains("ValidationError:")) {
             // DynamoDB Local goes on evaluating the conditions after a ValidationError, Keysmith reports None there

@@ -10,7 +10,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
@@ -158,10 +157,12 @@ final class Steps {
             case 0 -> "attribute_exists(" + path(expr) + ")";
             case 1 -> "attribute_not_exists(" + path(expr) + ")";
             case 2 -> path(expr) + " " + values.pick(List.of("=", "<>")) + " " + expr.value(values.any(1));
-            // ordering comparisons only with S, N, B operands: Keysmith accepts others (see KnownDifferencesTest)
             case 10 ->
                 path(expr) + " " + values.pick(List.of("<", "<=", ">", ">=")) + " "
-                        + expr.value(values.key(values.pick(List.of('S', 'N', 'B'))));
+                        + expr.value(
+                                random.nextInt(4) == 0
+                                        ? values.any(1)
+                                        : values.key(values.pick(List.of('S', 'N', 'B'))));
             case 3 -> path(expr) + " = " + expr.value(AttributeValue.fromN(values.number()));
             case 4 -> "begins_with(" + path(expr) + ", " + expr.value(AttributeValue.fromS(values.string())) + ")";
             case 5 -> "contains(" + path(expr) + ", " + expr.value(values.any(0)) + ")";
@@ -200,8 +201,11 @@ final class Steps {
         return joiner.toString();
     }
 
-    /** SET/REMOVE/ADD/DELETE clauses over distinct top-level attributes (so paths never overlap). */
-    private String updateExpression(Tables table, Expr expr, List<String> mustExist) {
+    /**
+     * SET/REMOVE/ADD/DELETE clauses over distinct top-level attributes (so paths never overlap); the path each action
+     * writes goes into {@code written}.
+     */
+    private String updateExpression(Tables table, Expr expr, UpdatedPaths written) {
         Map<String, List<String>> clauses = new LinkedHashMap<>();
         Set<String> used = new HashSet<>();
         int actions = 1 + random.nextInt(3);
@@ -235,15 +239,18 @@ final class Steps {
                     clauses.computeIfAbsent("SET", k -> new ArrayList<>())
                             .add(name + " = " + name + (random.nextBoolean() ? " + " : " - ")
                                     + expr.value(AttributeValue.fromN(values.number())));
-                case 5 ->
+                case 5 -> {
+                    String nested = values.pick(NESTED);
+                    written.add(attribute, nested);
                     clauses.computeIfAbsent("SET", k -> new ArrayList<>())
-                            .add(name + "." + expr.name(values.pick(NESTED)) + " = " + expr.value(values.any(1)));
+                            .add(name + "." + expr.name(nested) + " = " + expr.value(values.any(1)));
+                }
                 case 6 ->
                     clauses.computeIfAbsent("REMOVE", k -> new ArrayList<>()).add(name);
                 case 7 -> {
-                    clauses.computeIfAbsent("REMOVE", k -> new ArrayList<>()).add(name + "[" + random.nextInt(3) + "]");
-                    // Keysmith accepts REMOVE x[i] on a missing x (see KnownDifferencesTest)
-                    mustExist.add(name);
+                    int index = random.nextInt(3);
+                    written.add(attribute, index);
+                    clauses.computeIfAbsent("REMOVE", k -> new ArrayList<>()).add(name + "[" + index + "]");
                 }
                 case 8, 9 ->
                     clauses.computeIfAbsent("ADD", k -> new ArrayList<>()).add(name + " " + expr.value(addOperand()));
@@ -255,15 +262,6 @@ final class Steps {
         StringJoiner joiner = new StringJoiner(" ");
         clauses.forEach((keyword, list) -> joiner.add(keyword + " " + String.join(", ", list)));
         return joiner.toString();
-    }
-
-    private static @Nullable String withExisting(@Nullable String condition, List<String> mustExist) {
-        StringJoiner joiner = new StringJoiner(" AND ");
-        mustExist.forEach(name -> joiner.add("attribute_exists(" + name + ")"));
-        if (condition != null) {
-            joiner.add("(" + condition + ")");
-        }
-        return joiner.length() == 0 ? null : joiner.toString();
     }
 
     private AttributeValue valueFor(Tables table, String attribute) {
@@ -309,12 +307,14 @@ final class Steps {
 
     private Step update(Tables table) {
         Expr expr = new Expr();
-        List<String> mustExist = new ArrayList<>();
+        UpdatedPaths written = new UpdatedPaths();
         UpdateItemRequest.Builder b = UpdateItemRequest.builder()
                 .tableName(table.name(seed))
                 .key(key(table))
-                .updateExpression(updateExpression(table, expr, mustExist));
-        b.conditionExpression(withExisting(random.nextInt(3) == 0 ? writeCondition(table, expr) : null, mustExist));
+                .updateExpression(updateExpression(table, expr, written));
+        if (random.nextInt(3) == 0) {
+            b.conditionExpression(writeCondition(table, expr));
+        }
         b.returnValues(returnValues(List.of(
                 ReturnValue.NONE,
                 ReturnValue.ALL_NEW,
@@ -324,10 +324,15 @@ final class Steps {
         UpdateItemRequest request = b.expressionAttributeNames(expr.names())
                 .expressionAttributeValues(expr.values())
                 .build();
+        boolean onlyUpdated =
+                request.returnValues() == ReturnValue.UPDATED_NEW || request.returnValues() == ReturnValue.UPDATED_OLD;
         return new Step(
                 request.toString(),
-                client -> outcome(() ->
-                        "attributes " + Semantic.item(client.updateItem(request).attributes())));
+                client -> outcome(() -> {
+                    Map<String, AttributeValue> attributes =
+                            client.updateItem(request).attributes();
+                    return "attributes " + Semantic.item(onlyUpdated ? written.project(attributes) : attributes);
+                }));
     }
 
     private Step delete(Tables table) {
@@ -558,14 +563,13 @@ final class Steps {
                                     .build())
                             .build();
                 case 1 -> {
-                    List<String> mustExist = new ArrayList<>();
-                    String update = updateExpression(table, expr, mustExist);
+                    String update = updateExpression(table, expr, new UpdatedPaths());
                     yield TransactWriteItem.builder()
                             .update(Update.builder()
                                     .tableName(name)
                                     .key(key(table))
                                     .updateExpression(update)
-                                    .conditionExpression(withExisting(condition, mustExist))
+                                    .conditionExpression(condition)
                                     .expressionAttributeNames(expr.names())
                                     .expressionAttributeValues(expr.values())
                                     .build())

@@ -256,6 +256,68 @@ class LegacyTest {
                         null));
     }
 
+    @Test
+    void attributeValueListValues_areValidatedLikeItemValuesBeforeTheOperatorRules() {
+        String invalid = "One or more parameter values were invalid: ";
+        assertValidation(
+                invalid + "An string set  may not be empty",
+                () -> Legacy.filter("ScanFilter", Map.of("a", cond(ComparisonOperator.BETWEEN, ss())), null));
+        assertValidation(
+                "The parameter cannot be converted to a numeric value: abc",
+                () -> Legacy.filter("ScanFilter", Map.of("a", cond(ComparisonOperator.EQ, n("abc"))), null));
+        assertValidation(
+                invalid + "Null attribute value types must have the value of true",
+                () -> Legacy.filter(
+                        "QueryFilter",
+                        Map.of("a", cond(ComparisonOperator.NULL, AttributeValue.fromNul(false))),
+                        null));
+        assertValidation(
+                invalid + "An number set  may not be empty",
+                () -> Legacy.keyConditions(Map.of("pk", cond(ComparisonOperator.EQ, ns())), "pk", null));
+        assertValidation(
+                "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond"
+                        + " supported limit",
+                () -> Legacy.filter("ScanFilter", Map.of("a", cond(ComparisonOperator.EQ, nested(32))), null));
+    }
+
+    @Test
+    void expectedValues_areValidatedLikeItemValues() {
+        assertValidation(
+                "One or more parameter values were invalid: An string set  may not be empty",
+                () -> Legacy.expected(
+                        Map.of("a", ExpectedAttributeValue.builder().value(ss()).build()), null));
+        assertValidation(
+                "The parameter cannot be converted to a numeric value: 1x",
+                () -> Legacy.expected(
+                        Map.of(
+                                "a",
+                                ExpectedAttributeValue.builder()
+                                        .comparisonOperator(ComparisonOperator.IN)
+                                        .attributeValueList(n("1"), n("1x"))
+                                        .build()),
+                        null));
+    }
+
+    @Test
+    void eqAndNe_takeEveryType_inOperatorsWithAListTheFirstWrongTypeIsNamed() {
+        assertTrue(filter("things", cond(ComparisonOperator.EQ, l(s("x"), n("1")))));
+        assertTrue(filter("things", cond(ComparisonOperator.NE, m("x", n("1")))));
+        assertValidation(
+                "One or more parameter values were invalid: ComparisonOperator IN is not valid for M AttributeValue"
+                        + " type",
+                () -> Legacy.filter(
+                        "ScanFilter", Map.of("a", cond(ComparisonOperator.IN, n("1"), m("x", n("1")))), null));
+    }
+
+    /** A number wrapped in {@code depth} maps. */
+    private static AttributeValue nested(int depth) {
+        AttributeValue value = n("1");
+        for (int i = 0; i < depth; i++) {
+            value = m("x", value);
+        }
+        return value;
+    }
+
     // ---- KeyConditions ----------------------------------------------------------------------------------------
 
     @Test

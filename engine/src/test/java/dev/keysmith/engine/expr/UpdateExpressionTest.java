@@ -378,13 +378,18 @@ class UpdateExpressionTest {
                         + " operand type: S",
                 "SET a = a - :tail|Incorrect operand type for operator or function; operator or function: -,"
                         + " operand type: L",
-                "ADD a :x|Incorrect operand type for operator or function; operator: ADD, operand type: STRING",
-                "ADD a :tail|Incorrect operand type for operator or function; operator: ADD, operand type: LIST",
-                "ADD a :map|Incorrect operand type for operator or function; operator: ADD, operand type: MAP",
-                "ADD a :yes|Incorrect operand type for operator or function; operator: ADD, operand type: BOOLEAN",
-                "ADD a :nul|Incorrect operand type for operator or function; operator: ADD, operand type: NULL",
+                "ADD a :x|Incorrect operand type for operator or function; operator: ADD, operand type: STRING,"
+                        + " typeSet: ALLOWED_FOR_ADD_OPERAND",
+                "ADD a :tail|Incorrect operand type for operator or function; operator: ADD, operand type: LIST,"
+                        + " typeSet: ALLOWED_FOR_ADD_OPERAND",
+                "ADD a :map|Incorrect operand type for operator or function; operator: ADD, operand type: MAP,"
+                        + " typeSet: ALLOWED_FOR_ADD_OPERAND",
+                "ADD a :yes|Incorrect operand type for operator or function; operator: ADD, operand type: BOOLEAN,"
+                        + " typeSet: ALLOWED_FOR_ADD_OPERAND",
+                "ADD a :nul|Incorrect operand type for operator or function; operator: ADD, operand type: NULL,"
+                        + " typeSet: ALLOWED_FOR_ADD_OPERAND",
                 "DELETE a :one|Incorrect operand type for operator or function; operator: DELETE, operand type:"
-                        + " NUMBER",
+                        + " NUMBER, typeSet: ALLOWED_FOR_DELETE_OPERAND",
                 "SET name = :x|Attribute name is a reserved keyword; reserved keyword: name",
                 "SET a = :undefined|An expression attribute value used in expression is not defined; attribute"
                         + " value: :undefined",

@@ -63,7 +63,10 @@ public final class UpdateAnalyzer {
         };
     }
 
-    /** ADD takes a number or a set, DELETE a set (developer guide, update expressions). */
+    /**
+     * ADD takes a number or a set, DELETE a set (developer guide, update expressions). DynamoDB's message names the
+     * allowed type set: {@code ..., operand type: BOOLEAN, typeSet: ALLOWED_FOR_ADD_OPERAND}.
+     */
     private AttributeValue operandOf(String operator, AttributeValue value) {
         String type = AttributeValues.typeName(value);
         boolean allowed = SETS.contains(type) || (operator.equals("ADD") && type.equals("N"));
@@ -71,7 +74,8 @@ public final class UpdateAnalyzer {
             problems.add(
                     Kind.OPERAND_TYPE,
                     "Incorrect operand type for operator or function; operator: " + operator + ", operand type: "
-                            + TYPE_WORDS.getOrDefault(type, type));
+                            + TYPE_WORDS.getOrDefault(type, type) + ", typeSet: ALLOWED_FOR_" + operator
+                            + "_OPERAND");
         }
         return value;
     }
