@@ -90,7 +90,7 @@ public final class IndexBackfill {
         try (Cursor c = tx.cursor(table.itemStore())) {
             // after ++ 0x00 is the smallest key greater than after
             boolean ok = after == null ? c.first() : c.seek(Arrays.copyOf(after, after.length + 1));
-            for (; ok && read < CHUNK_ITEMS && readBytes < CHUNK_BYTES && System.nanoTime() < deadline; ok = c.next()) {
+            for (; ok && !full(read, readBytes, deadline); ok = c.next()) {
                 last = c.key();
                 byte[] stored = c.value();
                 read++;
@@ -118,5 +118,10 @@ public final class IndexBackfill {
             }
         }
         return new Chunk(last, written);
+    }
+
+    /** True once a chunk has reached one of its limits; never before its first item, so every chunk moves on. */
+    private static boolean full(int read, long readBytes, long deadline) {
+        return read > 0 && (read >= CHUNK_ITEMS || readBytes >= CHUNK_BYTES || System.nanoTime() >= deadline);
     }
 }

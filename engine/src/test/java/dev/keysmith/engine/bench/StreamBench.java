@@ -107,7 +107,7 @@ public final class StreamBench {
             long interval = TimeUnit.SECONDS.toNanos(1) / rate;
             for (int i = 0; i < ackNanos.length(); i++) {
                 long due = t0 + i * interval;
-                if (due >= end) {
+                if (due >= end || System.nanoTime() >= end) {
                     break;
                 }
                 long wait = due - System.nanoTime();

@@ -63,6 +63,9 @@ class BackfillCrashTest {
             Path dir = root.resolve("attempt" + attempt);
             Map<String, Ack> acknowledged = killDuringBackfill(dir, items);
             if (acknowledged != null && indexStatusOnDisk(dir) == IndexStatus.CREATING) {
+                System.out.printf(
+                        "killed mid-backfill on attempt %d (%,d items), with acknowledged writes to %,d keys%n",
+                        attempt, items, acknowledged.size());
                 reopenAndCheck(dir, acknowledged);
                 return;
             }
