@@ -1,6 +1,7 @@
 package dev.keysmith.engine.stream;
 
 import dev.keysmith.engine.error.Errors;
+import dev.keysmith.engine.storage.ReadTx;
 import dev.keysmith.engine.storage.Storage;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -215,9 +216,16 @@ public final class KeysmithStreams implements DynamoDbStreamsClient {
                             + " while right now it is " + clock.instant() + ".",
                     400);
         }
-        StreamMeta meta = require(it.streamArn());
-        ShardInfo shard = shard(meta, it.shardId());
-        List<StoredRecord> stored = storage.read(tx -> log.read(tx, meta, shard, it.position(), limit, MAX_BYTES));
+        // the shard's bounds and its records from one snapshot: a shard closed between two reads would otherwise
+        // hand out records of its child shard too
+        Page page = storage.read(tx -> {
+            StreamMeta found = require(tx, it.streamArn());
+            ShardInfo in = shard(found, it.shardId());
+            return new Page(found, in, log.read(tx, found, in, it.position(), limit, MAX_BYTES));
+        });
+        StreamMeta meta = page.meta();
+        ShardInfo shard = page.shard();
+        List<StoredRecord> stored = page.records();
         List<Record> records = new ArrayList<>(stored.size());
         for (StoredRecord r : stored) {
             records.add(toRecord(meta, r));
@@ -259,12 +267,19 @@ public final class KeysmithStreams implements DynamoDbStreamsClient {
         return record.build();
     }
 
+    /** What one GetRecords call reads from one snapshot. */
+    private record Page(StreamMeta meta, ShardInfo shard, List<StoredRecord> records) {}
+
     private StreamMeta require(@Nullable String arn) {
+        return storage.read(tx -> require(tx, arn));
+    }
+
+    private StreamMeta require(ReadTx tx, @Nullable String arn) {
         if (arn == null) {
             throw Errors.validation("1 validation error detected: Value null at 'streamArn' failed to satisfy"
                     + " constraint: Member must not be null");
         }
-        StreamMeta meta = storage.read(tx -> log.find(tx, arn));
+        StreamMeta meta = log.find(tx, arn);
         if (meta == null) {
             throw Errors.resourceNotFound("Requested resource not found: Stream: " + arn + " not found");
         }
