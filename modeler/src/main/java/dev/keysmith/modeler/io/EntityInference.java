@@ -12,6 +12,7 @@ import dev.keysmith.modeler.template.KeyTemplate;
 import dev.keysmith.modeler.template.TemplateInference;
 import dev.keysmith.modeler.template.TemplatePart;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -299,7 +300,7 @@ final class EntityInference {
 
     /** {@code ORDER_ITEM} as {@code OrderItem}. */
     private static String pascal(String word) {
-        return java.util.Arrays.stream(word.toLowerCase(Locale.ROOT).split("_"))
+        return Arrays.stream(word.toLowerCase(Locale.ROOT).split("_"))
                 .filter(p -> !p.isEmpty())
                 .map(p -> Character.toUpperCase(p.charAt(0)) + p.substring(1))
                 .collect(Collectors.joining());
