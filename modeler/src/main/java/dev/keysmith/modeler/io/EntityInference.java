@@ -12,6 +12,7 @@ import dev.keysmith.modeler.template.KeyTemplate;
 import dev.keysmith.modeler.template.TemplateInference;
 import dev.keysmith.modeler.template.TemplatePart;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -33,11 +34,13 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * {@code _type}, {@code __typename}...; case-insensitive) holds a string in at least half of the items, with at most
  * {@value #MAX_DISCRIMINATOR_VALUES} distinct values, the items that have it are grouped by its value and the entity
  * type is named after the value (an attribute named just {@code type} must also agree with the key tags below, since it
- * is often a plain attribute). Other items are grouped by the tags of their table key values: the leading upper-case
- * word and the number of {@code #}-separated segments ({@code USER#123} and {@code ORG#1#USER#2} differ from {@code
- * ORG#1}), or the whole value when it is one upper-case word ({@code PROFILE}); a value without a leading upper-case
- * word ({@code alice}, {@code 42}) has no tag. A key attribute with more than {@value #MAX_CONSTANT_TAGS} distinct
- * whole-value tags is taken as holding plain values (country codes, not entity types). The entity type is named after
+ * is often a plain attribute). Other items are grouped by the tags of their table key values: the leading word and
+ * the number of {@code #}-separated segments ({@code USER#123} and {@code ORG#1#USER#2} differ from {@code ORG#1}),
+ * or the whole value when it is one upper-case word ({@code PROFILE}); a value without such a word ({@code alice},
+ * {@code 42}, {@code 2024-01-02#7}) has no tag. The leading word of a composite value is upper-case ({@code USER#1}),
+ * or in any case ({@code user#1}) when the key attribute has at most {@value #MAX_LOOSE_TAGS} distinct lower-case
+ * ones; whole-value tags too count only when there are at most {@value #MAX_LOOSE_TAGS} distinct ones (otherwise
+ * they are plain values such as country codes or user ids). The entity type is named after
  * the sort key's word ({@code ORDER#...} gives {@code Order}; a whole-value sort key is qualified by the partition
  * key's word: {@code USER#1}, {@code PROFILE} give {@code UserProfile}), else the partition key's, else the table; when
  * that name is taken, the last upper-case word qualifies it ({@code OrgUser}).
@@ -54,7 +57,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class EntityInference {
 
-    static final int MAX_CONSTANT_TAGS = 10;
+    static final int MAX_LOOSE_TAGS = 10;
     static final int MAX_DISCRIMINATOR_VALUES = 100;
 
     private static final Set<String> DISCRIMINATORS = Set.of(
@@ -71,6 +74,7 @@ final class EntityInference {
             "recordtype",
             "record_type");
     private static final Pattern TAG_WORD = Pattern.compile("[A-Z][A-Z0-9_]*");
+    private static final Pattern ANY_CASE_WORD = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}([T ].*)?");
 
     private final TableDesign table;
@@ -126,14 +130,19 @@ final class EntityInference {
     // ---- grouping ----
 
     /**
-     * The type tag of a key value: its leading upper-case word ({@code USER} in {@code USER#123}), how the value is
-     * shaped ({@code signature}: the prefix up to that word's {@code #} and the number of segments, or the whole value
-     * for a constant such as {@code PROFILE}) and its last upper-case word ({@code USER} in {@code ORG#1#USER#2}).
+     * The type tag of a key value: its leading word ({@code USER} in {@code USER#123}), how the value is shaped
+     * ({@code signature}: the prefix up to that word's {@code #} and the number of segments, or the whole value for a
+     * constant such as {@code PROFILE}) and its last upper-case word ({@code USER} in {@code ORG#1#USER#2}).
      */
     private record Tag(String signature, String word, String lastWord, boolean constant) {
 
-        /** The tag of {@code value}, or null for a value without one ({@code alice}, {@code 42}). */
-        static @Nullable Tag of(@Nullable String value, boolean constants) {
+        /**
+         * The tag of {@code value}, or null for a value without one ({@code alice}, {@code 42}).
+         *
+         * @param constants whether a value that is one upper-case word is a tag
+         * @param anyCase whether the leading word of a composite value may be lower-case ({@code user#123})
+         */
+        static @Nullable Tag of(@Nullable String value, boolean constants, boolean anyCase) {
             if (value == null) {
                 return null;
             }
@@ -143,11 +152,12 @@ final class EntityInference {
             }
             int end = value.indexOf('#', start);
             String word = end < 0 ? value.substring(start) : value.substring(start, end);
-            if (!TAG_WORD.matcher(word).matches()) {
-                return null;
-            }
             if (end < 0) {
-                return constants ? new Tag("=" + value, word, word, true) : null;
+                return constants && TAG_WORD.matcher(word).matches() ? new Tag("=" + value, word, word, true) : null;
+            }
+            if (!TAG_WORD.matcher(word).matches()
+                    && !(anyCase && ANY_CASE_WORD.matcher(word).matches())) {
+                return null;
             }
             String[] segments = value.split("#", -1);
             String last = word;
@@ -170,16 +180,17 @@ final class EntityInference {
     }
 
     private List<Group> groups() {
-        boolean pkConstants = constantTagsAllowed(table.partitionKey().name());
-        boolean skConstants =
-                table.sortKey() != null && constantTagsAllowed(table.sortKey().name());
+        String pkName = table.partitionKey().name();
+        String skName = table.sortKey() == null ? null : table.sortKey().name();
+        boolean pkConstants = fewTags(pkName, true, false);
+        boolean pkAnyCase = fewTags(pkName, false, true);
+        boolean skConstants = skName != null && fewTags(skName, true, false);
+        boolean skAnyCase = skName != null && fewTags(skName, false, true);
         List<Signature> signatures = new ArrayList<>();
         for (Map<String, AttributeValue> item : items) {
             signatures.add(new Signature(
-                    Tag.of(text(item.get(table.partitionKey().name())), pkConstants),
-                    table.sortKey() == null
-                            ? null
-                            : Tag.of(text(item.get(table.sortKey().name())), skConstants)));
+                    Tag.of(text(item.get(pkName)), pkConstants, pkAnyCase),
+                    skName == null ? null : Tag.of(text(item.get(skName)), skConstants, skAnyCase)));
         }
         Optional<String> discriminator = discriminator(signatures);
         discriminator.ifPresent(a -> warnings.add(where, "entity types taken from the attribute " + a));
@@ -249,16 +260,20 @@ final class EntityInference {
                 .map(Map.Entry::getKey);
     }
 
-    /** False when the attribute has so many distinct whole-value tags that they are plain values. */
-    private boolean constantTagsAllowed(String keyName) {
-        Set<String> constants = new LinkedHashSet<>();
+    /**
+     * False when the attribute has more than {@value #MAX_LOOSE_TAGS} distinct tags of a kind that plain values can
+     * also have: whole-value upper-case words ({@code constants}: {@code US}, {@code DE}... are country codes, not
+     * entity types) or lower-case leading words ({@code anyCase}: {@code alice#2024} starts with a user id, not a type).
+     */
+    private boolean fewTags(String keyName, boolean constants, boolean anyCase) {
+        Set<String> loose = new LinkedHashSet<>();
         for (Map<String, AttributeValue> item : items) {
-            Tag tag = Tag.of(text(item.get(keyName)), true);
-            if (tag != null && tag.constant()) {
-                constants.add(tag.signature());
+            Tag tag = Tag.of(text(item.get(keyName)), constants, anyCase);
+            if (tag != null && (tag.constant() || !TAG_WORD.matcher(tag.word()).matches())) {
+                loose.add(tag.word());
             }
         }
-        return constants.size() <= MAX_CONSTANT_TAGS;
+        return loose.size() <= MAX_LOOSE_TAGS;
     }
 
     /** Names for a group of items with these key tags, best first; the table's name comes last. */
@@ -299,7 +314,7 @@ final class EntityInference {
 
     /** {@code ORDER_ITEM} as {@code OrderItem}. */
     private static String pascal(String word) {
-        return java.util.Arrays.stream(word.toLowerCase(Locale.ROOT).split("_"))
+        return Arrays.stream(word.toLowerCase(Locale.ROOT).split("_"))
                 .filter(p -> !p.isEmpty())
                 .map(p -> Character.toUpperCase(p.charAt(0)) + p.substring(1))
                 .collect(Collectors.joining());

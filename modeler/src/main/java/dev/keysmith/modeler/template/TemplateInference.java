@@ -30,6 +30,8 @@ import java.util.regex.Pattern;
 public final class TemplateInference {
 
     private static final Pattern UPPER_WORD = Pattern.compile("[A-Z_]*");
+    /** A leading type word of a composite key in any case: {@code user} in {@code user#123}, {@code GSI1}. */
+    private static final Pattern LEADING_WORD = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private TemplateInference() {}
 
@@ -57,7 +59,7 @@ public final class TemplateInference {
         /**
          * The variable's name.
          *
-         * @param word the nearest upper-case word before the variable ({@code ORDER} for both variables of {@code
+         * @param word the nearest literal word before the variable ({@code ORDER} for both variables of {@code
          *     ORDER#{..}#{..}}), or empty when none precedes it
          * @param values the text the variable stands for in each input value, in input order
          */
@@ -67,9 +69,10 @@ public final class TemplateInference {
     /**
      * Guesses a key template from example values alone, with {@code #} as the delimiter: when every value has the same
      * number of segments, a position is a literal when all values agree on it and it is empty or an upper-case word
-     * ({@code [A-Z_]+}), and a variable otherwise ({@code ORDER#2024-01-02#77}, {@code ORDER#2024-02-09#78} give
-     * {@code ORDER#{..}#{..}}); otherwise the leading segments all values agree on that are upper-case words stay
-     * literal and one variable takes the rest. Each variable is named by {@code namer}; a name it returns twice gets a
+     * ({@code [A-Z_]+}) or, as the first of several segments, a word in any case ({@code user} in {@code user#123}),
+     * and a variable otherwise ({@code ORDER#2024-01-02#77}, {@code ORDER#2024-02-09#78} give
+     * {@code ORDER#{..}#{..}}); otherwise the leading segments all values agree on that are such words stay literal and
+     * one variable takes the rest. Each variable is named by {@code namer}; a name it returns twice gets a
      * number ({@code id}, {@code id2}), braces are dropped, and an empty name becomes {@code value}.
      *
      * <p>Every value matches the result unless the text a variable stands for is empty in it.
@@ -112,9 +115,17 @@ public final class TemplateInference {
         return KeyTemplate.parse(String.join("", pieces));
     }
 
+    /**
+     * True when all values agree on the segment and it is empty or an upper-case word, or, as the first of several
+     * segments, a word in any case with digits ({@code user#123}, {@code GSI1#x}).
+     */
     private static boolean isLiteral(List<String[]> split, int position) {
         String first = split.getFirst()[position];
-        return UPPER_WORD.matcher(first).matches() && split.stream().allMatch(s -> s[position].equals(first));
+        boolean word = UPPER_WORD.matcher(first).matches()
+                || (position == 0
+                        && split.stream().allMatch(s -> s.length > 1)
+                        && LEADING_WORD.matcher(first).matches());
+        return word && split.stream().allMatch(s -> s[position].equals(first));
     }
 
     /** {@code {name}} with a name not used yet in this template (a number is appended when needed). */

@@ -284,6 +284,36 @@ class LiveTableImportTest {
     }
 
     @Test
+    void lower_case_leading_words_are_tags_too_unless_there_are_too_many_of_them() throws Exception {
+        createOnDemand("Lower", "pk", "sk");
+        put("Lower", item("pk", s("user#1"), "sk", s("user#1")));
+        put("Lower", item("pk", s("user#2"), "sk", s("user#2")));
+        put("Lower", item("pk", s("user#1"), "sk", s("order#2024-01-02#77")));
+        put("Lower", item("pk", s("user#2"), "sk", s("order#2024-01-03#78")));
+        createOnDemand("Readings", "pk", null);
+        for (String sensor : List.of("a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k")) {
+            put("Readings", item("pk", s("sensor" + sensor + "#2024-01-02")));
+        }
+
+        List<TableDesign> tables =
+                read(List.of("Lower", "Readings")).project().models().getFirst().tables();
+
+        TableDesign lower = tables.getFirst();
+        assertEquals(
+                Map.of("pk", "user#{userId}", "sk", "user#{userId}"),
+                templates(lower.entity("User").orElseThrow()));
+        assertEquals(
+                Map.of("pk", "user#{userId}", "sk", "order#{orderDate}#{orderId}"),
+                templates(lower.entity("Order").orElseThrow()));
+        assertTemplatesFitTheSamples(lower);
+        TableDesign readings = tables.get(1);
+        assertEquals(
+                List.of("Readings"),
+                readings.entities().stream().map(EntityType::name).toList());
+        assertTemplatesFitTheSamples(readings);
+    }
+
+    @Test
     void an_attribute_named_type_that_splits_items_with_the_same_key_tags_is_a_plain_attribute() throws Exception {
         createOnDemand("Cards", "PK", null);
         put("Cards", item("PK", s("CARD#1"), "type", s("credit")));

@@ -69,6 +69,15 @@ class TemplateInferenceTest {
     }
 
     @Test
+    void from_values_alone_a_leading_word_in_any_case_is_a_literal_but_a_lone_lower_case_value_is_not() {
+        List<String> calls = new ArrayList<>();
+        assertEquals("user#{user}", inferFromValues(calls, "user#1", "user#2"));
+        assertEquals("GSI1#{gsi1}", inferFromValues(calls, "GSI1#a", "GSI1#b"));
+        assertEquals("{value}", inferFromValues(calls, "profile", "profile"));
+        assertEquals("{value}#{value2}", inferFromValues(calls, "x#y1", "x#y2", "1#y3"));
+    }
+
+    @Test
     void from_values_of_different_shapes_the_agreed_leading_words_stay_and_one_variable_takes_the_rest() {
         List<String> calls = new ArrayList<>();
         KeyTemplate template = TemplateInference.infer(List.of("FEATURE#A", "FEATURE#B#C"), (word, slot) -> {
