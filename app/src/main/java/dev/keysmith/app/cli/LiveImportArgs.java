@@ -48,11 +48,6 @@ final class LiveImportArgs {
         }
         String source;
         if (target.endpoint != null) {
-            String scheme = target.endpoint.getScheme();
-            if (target.endpoint.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
-                throw new CliFailure(
-                        "--endpoint takes an http or https URL such as http://localhost:8000, got " + target.endpoint);
-            }
             source = target.endpoint.toString();
         } else {
             if (!Files.isDirectory(target.data)) {

@@ -42,6 +42,7 @@ public final class PatternsCommand extends ModelCommand {
 
     @Override
     int run() throws Exception {
+        target.check();
         DataModel m = ModelFiles.model(ModelFiles.project(project), model);
         if (m.patterns().isEmpty()) {
             out().println("The model " + m.name() + " has no access patterns.");

@@ -34,8 +34,20 @@ final class TargetOptions {
         }
     }
 
+    /** Refuses an endpoint that is not an http(s) URL with a host (picocli takes {@code localhost:8000} as a URI). */
+    void check() throws CliFailure {
+        if (endpoint != null) {
+            String scheme = endpoint.getScheme();
+            if (endpoint.getHost() == null || !("http".equals(scheme) || "https".equals(scheme))) {
+                throw new CliFailure(
+                        "--endpoint takes an http or https URL such as http://localhost:8000, got " + endpoint);
+            }
+        }
+    }
+
     /** Opens the target; {@code fresh} is true for a data folder that did not exist or was empty. */
-    Opened open(@Nullable String profile) throws IOException {
+    Opened open(@Nullable String profile) throws IOException, CliFailure {
+        check();
         if (endpoint != null) {
             return new Opened(Materializer.client(endpoint, profile), false);
         }

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -120,6 +121,19 @@ class ModelCommandsTest {
         assertEquals(
                 2, keysmith("export", SESSIONS.toString(), "--format", "excel").status());
         assertEquals(2, keysmith("materialize", SESSIONS.toString()).status());
+    }
+
+    @Test
+    void an_endpoint_without_a_scheme_is_refused_in_one_line() throws Exception {
+        for (String command : List.of("materialize", "patterns")) {
+            Run run = keysmith(command, shopFile().toString(), "--endpoint", "localhost:8000");
+            assertEquals(1, run.status(), command);
+            assertEquals(
+                    "keysmith " + command
+                            + ": --endpoint takes an http or https URL such as http://localhost:8000, got localhost:8000",
+                    run.err().strip(),
+                    command);
+        }
     }
 
     @Test

@@ -30,7 +30,10 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.SystemPropertyCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
@@ -86,15 +89,26 @@ public final class Materializer {
      * {@code AWS_REGION}, else the profile, else us-east-1.
      */
     public static DynamoDbClient client(URI endpoint, @Nullable String profile) {
-        DefaultCredentialsProvider.Builder defaults = DefaultCredentialsProvider.builder();
-        if (profile != null) {
-            defaults.profileName(profile);
-        }
-        AwsCredentialsProvider credentials = defaults.build();
         String host = endpoint.getHost() == null ? "" : endpoint.getHost();
+        AwsCredentialsProvider credentials;
         if (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]")) {
+            // A local endpoint: the quick sources only (no container or instance-metadata lookups, which wait for
+            // network timeouts on a desktop), then dummy keys, which a local endpoint accepts.
+            ProfileCredentialsProvider.Builder fromProfile = ProfileCredentialsProvider.builder();
+            if (profile != null) {
+                fromProfile.profileName(profile);
+            }
             credentials = AwsCredentialsProviderChain.of(
-                    credentials, StaticCredentialsProvider.create(AwsBasicCredentials.create("keysmith", "keysmith")));
+                    EnvironmentVariableCredentialsProvider.create(),
+                    SystemPropertyCredentialsProvider.create(),
+                    fromProfile.build(),
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("keysmith", "keysmith")));
+        } else {
+            DefaultCredentialsProvider.Builder defaults = DefaultCredentialsProvider.builder();
+            if (profile != null) {
+                defaults.profileName(profile);
+            }
+            credentials = defaults.build();
         }
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
