@@ -189,6 +189,31 @@ class AgreesWithDynamoDbLocalTest extends SideBySide {
                 .build()));
     }
 
+    /** Which of a Query's expressions DynamoDB reports first is not documented; DynamoDB Local's order is followed. */
+    @Test
+    void queryWithSeveralBadExpressions_reportsFilterThenProjectionThenKeyCondition() {
+        Map<String, AttributeValue> values = Map.of(
+                ":p", AttributeValue.fromS("a"),
+                ":lo", AttributeValue.fromN("5"),
+                ":hi", AttributeValue.fromN("1"),
+                ":m", AttributeValue.fromM(Map.of()));
+        String keys = "pk = :p AND sk BETWEEN :lo AND :hi";
+        assertSameAsDynamoDbLocal(client -> client.query(QueryRequest.builder()
+                .tableName(INDEXED)
+                .keyConditionExpression(keys)
+                .filterExpression("x > :m")
+                .projectionExpression("a, a")
+                .expressionAttributeValues(values)
+                .build()));
+        assertSameAsDynamoDbLocal(client -> client.query(QueryRequest.builder()
+                .tableName(INDEXED)
+                .keyConditionExpression(keys)
+                .projectionExpression("a, a")
+                .expressionAttributeValues(
+                        Map.of(":p", values.get(":p"), ":lo", values.get(":lo"), ":hi", values.get(":hi")))
+                .build()));
+    }
+
     @Test
     void binarySortKeyBounds_excludeKeysThatExtendTheBound() {
         for (DynamoDbClient client : clients()) {
