@@ -215,6 +215,20 @@ class AgreesWithDynamoDbLocalTest extends SideBySide {
     }
 
     @Test
+    void documentPathOf33Elements_hasTooManyNestingLevels() {
+        assertSameAsDynamoDbLocal(client -> client.putItem(PutItemRequest.builder()
+                .tableName(TABLE)
+                .item(Map.of("pk", AttributeValue.fromS("present")))
+                .conditionExpression("attribute_exists(a" + ".b".repeat(32) + ")")
+                .build()));
+        assertSameAsDynamoDbLocal(client -> client.putItem(PutItemRequest.builder()
+                .tableName(TABLE)
+                .item(Map.of("pk", AttributeValue.fromS("present")))
+                .conditionExpression("attribute_not_exists(a" + ".b".repeat(31) + ")")
+                .build()));
+    }
+
+    @Test
     void binarySortKeyBounds_excludeKeysThatExtendTheBound() {
         for (DynamoDbClient client : clients()) {
             for (byte[] sk :
