@@ -229,6 +229,35 @@ class AgreesWithDynamoDbLocalTest extends SideBySide {
     }
 
     @Test
+    void updateNestingAValueBeyond32Levels_failsAtRunTime() {
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("deep"));
+        String path = "m" + ".x".repeat(30);
+        for (DynamoDbClient client : clients()) {
+            client.putItem(PutItemRequest.builder()
+                    .tableName(TABLE)
+                    .item(Map.of("pk", key.get("pk"), "m", wrapped(31)))
+                    .build());
+        }
+        for (int depth : new int[] {1, 2}) {
+            assertSameAsDynamoDbLocal(client -> client.updateItem(UpdateItemRequest.builder()
+                    .tableName(TABLE)
+                    .key(key)
+                    .updateExpression("SET " + path + " = :v")
+                    .expressionAttributeValues(Map.of(":v", wrapped(depth)))
+                    .build()));
+        }
+    }
+
+    /** A number wrapped in {@code depth} maps. */
+    private static AttributeValue wrapped(int depth) {
+        AttributeValue value = AttributeValue.fromN("1");
+        for (int i = 0; i < depth; i++) {
+            value = AttributeValue.fromM(Map.of("x", value));
+        }
+        return value;
+    }
+
+    @Test
     void binarySortKeyBounds_excludeKeysThatExtendTheBound() {
         for (DynamoDbClient client : clients()) {
             for (byte[] sk :
