@@ -74,15 +74,15 @@ public final class Query {
             KeyDef hash = index == null ? table.hash() : index.hash();
             KeyDef range = index == null ? table.range() : index.range();
             ExpressionContext ectx = new ExpressionContext(names, values);
-            // DynamoDB Local reports a bad FilterExpression before a bad KeyConditionExpression
+            // DynamoDB Local reports a bad FilterExpression, then a bad ProjectionExpression, then the key condition
             Condition filter = req.filterExpression() != null
                     ? Expressions.condition("FilterExpression", req.filterExpression(), ectx)
                     : queryFilter != null ? Legacy.filter("QueryFilter", queryFilter, req.conditionalOperator()) : null;
+            Projection projection = Requests.projection(req.projectionExpression(), attributesToGet, ectx);
             KeyCondition keys = req.keyConditionExpression() != null
                     ? Expressions.keyCondition(
                             req.keyConditionExpression(), ectx, hash.name(), range == null ? null : range.name())
                     : Legacy.keyConditions(keyConditions, hash.name(), range == null ? null : range.name());
-            Projection projection = Requests.projection(req.projectionExpression(), attributesToGet, ectx);
             ectx.checkAllUsed();
             checkKeyTypes(keys, hash, range);
             if (filter != null) {

@@ -189,6 +189,74 @@ class AgreesWithDynamoDbLocalTest extends SideBySide {
                 .build()));
     }
 
+    /** Which of a Query's expressions DynamoDB reports first is not documented; DynamoDB Local's order is followed. */
+    @Test
+    void queryWithSeveralBadExpressions_reportsFilterThenProjectionThenKeyCondition() {
+        Map<String, AttributeValue> values = Map.of(
+                ":p", AttributeValue.fromS("a"),
+                ":lo", AttributeValue.fromN("5"),
+                ":hi", AttributeValue.fromN("1"),
+                ":m", AttributeValue.fromM(Map.of()));
+        String keys = "pk = :p AND sk BETWEEN :lo AND :hi";
+        assertSameAsDynamoDbLocal(client -> client.query(QueryRequest.builder()
+                .tableName(INDEXED)
+                .keyConditionExpression(keys)
+                .filterExpression("x > :m")
+                .projectionExpression("a, a")
+                .expressionAttributeValues(values)
+                .build()));
+        assertSameAsDynamoDbLocal(client -> client.query(QueryRequest.builder()
+                .tableName(INDEXED)
+                .keyConditionExpression(keys)
+                .projectionExpression("a, a")
+                .expressionAttributeValues(
+                        Map.of(":p", values.get(":p"), ":lo", values.get(":lo"), ":hi", values.get(":hi")))
+                .build()));
+    }
+
+    @Test
+    void documentPathOf33Elements_hasTooManyNestingLevels() {
+        assertSameAsDynamoDbLocal(client -> client.putItem(PutItemRequest.builder()
+                .tableName(TABLE)
+                .item(Map.of("pk", AttributeValue.fromS("present")))
+                .conditionExpression("attribute_exists(a" + ".b".repeat(32) + ")")
+                .build()));
+        assertSameAsDynamoDbLocal(client -> client.putItem(PutItemRequest.builder()
+                .tableName(TABLE)
+                .item(Map.of("pk", AttributeValue.fromS("present")))
+                .conditionExpression("attribute_not_exists(a" + ".b".repeat(31) + ")")
+                .build()));
+    }
+
+    @Test
+    void updateNestingAValueBeyond32Levels_failsAtRunTime() {
+        Map<String, AttributeValue> key = Map.of("pk", AttributeValue.fromS("deep"));
+        String path = "m" + ".x".repeat(30);
+        for (DynamoDbClient client : clients()) {
+            client.putItem(PutItemRequest.builder()
+                    .tableName(TABLE)
+                    .item(Map.of("pk", key.get("pk"), "m", wrapped(31)))
+                    .build());
+        }
+        for (int depth : new int[] {1, 2}) {
+            assertSameAsDynamoDbLocal(client -> client.updateItem(UpdateItemRequest.builder()
+                    .tableName(TABLE)
+                    .key(key)
+                    .updateExpression("SET " + path + " = :v")
+                    .expressionAttributeValues(Map.of(":v", wrapped(depth)))
+                    .build()));
+        }
+    }
+
+    /** A number wrapped in {@code depth} maps. */
+    private static AttributeValue wrapped(int depth) {
+        AttributeValue value = AttributeValue.fromN("1");
+        for (int i = 0; i < depth; i++) {
+            value = AttributeValue.fromM(Map.of("x", value));
+        }
+        return value;
+    }
+
     @Test
     void binarySortKeyBounds_excludeKeysThatExtendTheBound() {
         for (DynamoDbClient client : clients()) {

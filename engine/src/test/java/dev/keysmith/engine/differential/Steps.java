@@ -115,7 +115,7 @@ final class Steps {
         Map<String, AttributeValue> key = new LinkedHashMap<>();
         key.put(table.hash.name(), values.key(table.hash.type()));
         if (table.range != null) {
-            key.put(table.range.name(), values.sortKey(table.range.type()));
+            key.put(table.range.name(), values.key(table.range.type()));
         }
         return key;
     }
@@ -455,11 +455,11 @@ final class Steps {
         return switch (roll) {
             case 0, 1, 2, 3 ->
                 name + " " + List.of("=", "<", "<=", ">", ">=").get(random.nextInt(5)) + " "
-                        + expr.value(values.sortKey(range.type()));
+                        + expr.value(values.key(range.type()));
             case 4, 5 ->
-                name + " BETWEEN " + expr.value(values.sortKey(range.type())) + " AND "
-                        + expr.value(values.sortKey(range.type()));
-            default -> "begins_with(" + name + ", " + expr.value(values.sortKey(range.type())) + ")";
+                name + " BETWEEN " + expr.value(values.key(range.type())) + " AND "
+                        + expr.value(values.key(range.type()));
+            default -> "begins_with(" + name + ", " + expr.value(values.key(range.type())) + ")";
         };
     }
 

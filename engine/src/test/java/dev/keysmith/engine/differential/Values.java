@@ -45,13 +45,6 @@ final class Values {
             new byte[] {1},
             new byte[] {1, 2, 3});
 
-    /**
-     * Binary sort keys none of which is a prefix of another: Keysmith's range bounds on binary sort keys take in keys
-     * that extend the bound (see KnownDifferencesTest), so the random sequences avoid such pairs.
-     */
-    static final List<byte[]> SORT_KEY_BINARIES =
-            List.of(new byte[] {0, (byte) 0xFF}, new byte[] {0, 0}, new byte[] {(byte) 0xFF}, new byte[] {1, 2, 3});
-
     private static final List<String> CHARS =
             List.of("a", "b", "z", "0", " ", "é", "ß", "日", "\uFFFD", "😀", "𝄞", "#");
 
@@ -59,10 +52,6 @@ final class Values {
 
     Values(Random random) {
         this.random = random;
-    }
-
-    AttributeValue sortKey(char type) {
-        return type == 'B' ? AttributeValue.fromB(SdkBytes.fromByteArray(pick(SORT_KEY_BINARIES))) : key(type);
     }
 
     AttributeValue key(char type) {
@@ -84,7 +73,7 @@ final class Values {
             case 3 -> AttributeValue.fromBool(random.nextBoolean());
             case 4 -> AttributeValue.fromNul(true);
             case 5 -> AttributeValue.fromSs(set(this::string));
-            case 6 -> AttributeValue.fromNs(numberSet());
+            case 6 -> AttributeValue.fromNs(set(this::number));
             case 7 -> AttributeValue.fromBs(set(this::binary));
             case 8 -> list(depth - 1);
             default -> map(depth - 1);
@@ -141,18 +130,6 @@ final class Values {
             };
         }
         return SdkBytes.fromByteArray(bytes);
-    }
-
-    /**
-     * A number set without members equal by value: Keysmith accepts {@code [1, 1.0]} in ExpressionAttributeValues
-     * (see KnownDifferencesTest), so the random sequences avoid it.
-     */
-    private List<String> numberSet() {
-        Map<String, String> byValue = new LinkedHashMap<>();
-        for (String n : set(this::number)) {
-            byValue.putIfAbsent(Semantic.number(n), n);
-        }
-        return new ArrayList<>(byValue.values());
     }
 
     /** A set of one to three members; members may be equal by value (an error DynamoDB reports). */

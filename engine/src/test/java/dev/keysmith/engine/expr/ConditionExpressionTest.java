@@ -538,7 +538,7 @@ class ConditionExpressionTest {
 
     @Test
     void documentPathsNestAtMost32Levels() {
-        String path32 = "a" + ".b".repeat(32);
+        String path32 = "a" + ".b".repeat(31);
         assertFalse(eval("attribute_exists(" + path32 + ")"));
         assertError(
                 "Invalid ConditionExpression: The document path has too many nesting levels; nesting levels: 33",

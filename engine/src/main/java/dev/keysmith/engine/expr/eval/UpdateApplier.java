@@ -16,6 +16,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * reverse path order (so REMOVE l[1], l[3] removes the original elements 1 and 3).
  */
 public final class UpdateApplier {
+    /** An item's values nest at most 32 levels, the top-level attribute's own value being level 1. */
+    private static final int MAX_LEVELS = 32;
+
     private UpdateApplier() {}
 
     public static Map<String, AttributeValue> apply(List<UpdateAction> actions, Map<String, AttributeValue> existing) {
@@ -46,13 +49,32 @@ public final class UpdateApplier {
         var item = new LinkedHashMap<>(existing);
         writes.sort(Map.Entry.comparingByKey(Writes.PATH_ORDER));
         for (var write : writes) {
-            Writes.put(item, write.getKey(), write.getValue());
+            DocPath path = write.getKey();
+            if (path.segments().size() - 1 + levels(write.getValue()) > MAX_LEVELS) {
+                throw Errors.validation("Nesting Levels have exceeded supported limits");
+            }
+            Writes.put(item, path, write.getValue());
         }
         removals.sort(Writes.PATH_ORDER.reversed());
         for (DocPath path : removals) {
             Writes.remove(item, path);
         }
         return item;
+    }
+
+    /** How many levels a value spans: 1 for a scalar, a set or an empty container, plus one per nested M or L. */
+    private static int levels(AttributeValue value) {
+        int below = 0;
+        if (value.hasM()) {
+            for (AttributeValue child : value.m().values()) {
+                below = Math.max(below, levels(child));
+            }
+        } else if (value.hasL()) {
+            for (AttributeValue child : value.l()) {
+                below = Math.max(below, levels(child));
+            }
+        }
+        return 1 + below;
     }
 
     /** ADD: a number is added (from 0 if absent), a set is unioned (developer guide, ADD). */

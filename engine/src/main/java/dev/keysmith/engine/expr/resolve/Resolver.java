@@ -16,7 +16,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * analyzers can report DynamoDB's highest-priority error.
  */
 public final class Resolver {
-    /** "a document path may have at most 32 dereference operators" (developer guide, document paths). */
+    /**
+     * "The maximum depth for a document path is 32" (developer guide, document paths), counted in path elements, the
+     * top-level attribute included, like an item's 32 nesting levels: DynamoDB answers {@code a.b...b} with 32
+     * {@code .b} with "nesting levels: 33" (scylladb test_projection_expression_path_nesting_levels, run against
+     * DynamoDB; DynamoDB Local agrees).
+     */
     public static final int MAX_NESTING = 32;
 
     private static final AttributeValue PLACEHOLDER = AttributeValue.fromNul(true);
@@ -59,7 +64,7 @@ public final class Resolver {
                         case Syntax.Index i -> new Segment.Index(i.index());
                     });
         }
-        int nesting = segments.size() - 1;
+        int nesting = segments.size();
         if (nesting > MAX_NESTING) {
             problems.add(Kind.NESTING, "The document path has too many nesting levels; nesting levels: " + nesting);
         }
