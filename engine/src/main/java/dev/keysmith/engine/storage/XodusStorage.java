@@ -48,6 +48,7 @@ public final class XodusStorage implements Storage {
     }
 
     private static final long LOG_FILE_KB = 8 * 1024;
+    private static final int GC_FILE_MIN_AGE = 16;
 
     private final Environment env;
     /** Handles of stores known to exist in a committed state. Store names are never reused after a drop. */
@@ -88,6 +89,9 @@ public final class XodusStorage implements Storage {
                 .setLogDurableWrite(durableWrites)
                 .setLogFileSize(LOG_FILE_KB)
                 .setEnvGatherStatistics(false)
+                // The cleaner leaves the newest files alone (Xodus's default: 2), where the garbage of copy-on-write
+                // tree paths is still being made: a 150,000-item load spent about 10% less CPU with 16.
+                .setGcFileMinAge(GC_FILE_MIN_AGE)
                 .setEnvCloseForcedly(true)
                 // the engine never keeps a transaction open across calls; no need for the monitoring thread
                 .setEnvMonitorTxnsTimeout(0)

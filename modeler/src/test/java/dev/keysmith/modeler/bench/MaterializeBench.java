@@ -10,8 +10,9 @@ import dev.keysmith.modeler.sample.ShopModel;
 import java.util.Map;
 
 /**
- * Materializing sample items into the in-memory embedded engine: {@code java ... MaterializeBench [items]} creates the
- * shop tables (one GSI) and loads that many items (half customers, half orders), then prints items per second and the
+ * Materializing sample items into the in-memory embedded engine: {@code java ... MaterializeBench [items [lanes]]} creates
+ * the shop tables (one GSI) and loads that many items (half customers, half orders) on that many lanes of concurrent
+ * BatchWriteItem calls (default {@link Materializer#DEFAULT_LOAD_LANES}), then prints items per second and the
  * time 1 million items would take at that rate.
  */
 public final class MaterializeBench {
@@ -20,8 +21,9 @@ public final class MaterializeBench {
 
     public static void main(String[] args) {
         long items = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+        int lanes = args.length > 1 ? Integer.parseInt(args[1]) : Materializer.DEFAULT_LOAD_LANES;
         try (KeysmithEngine engine = KeysmithEngine.open(EngineConfig.inMemory())) {
-            Materializer materializer = new Materializer(engine);
+            Materializer materializer = new Materializer(engine, lanes);
             materializer.apply(materializer.plan(ShopModel.model()), false, Progress.NONE);
             GenerationOptions options = GenerationOptions.defaults()
                     .withStoredSamples(false)
