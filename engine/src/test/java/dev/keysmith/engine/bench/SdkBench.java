@@ -28,12 +28,16 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The same workload through the AWS SDK for Java v2 (Apache HTTP client) against three endpoints in one run: Keysmith
  * on disk, DynamoDB Local 2.6.1 on disk ({@code -dbPath}), and a stub that answers correctly and does no work (the
  * ceiling any endpoint can show while the client shares the machine's cores). Prints ops/s, p50 and p99 and the ratios.
+ * Workloads: PutItem and GetItem of 1 KB items, a Query returning 100 items, and BatchWriteItem of 25 new 1 KB items into
+ * a table with two GSIs (its ops/s are calls: 25 items each).
  *
  * <p>Run: {@code mvn -B -q -pl engine -am test-compile && mvn -B -q -pl engine exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=dev.keysmith.engine.bench.SdkBench [-Dexec.args="10 1,8"]} (seconds per
@@ -41,6 +45,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  */
 public final class SdkBench {
     private static final String TABLE = "bench";
+    private static final String BULK_TABLE = "bulk";
     private static final int PARTITION_ITEMS = 100;
 
     private SdkBench() {}
@@ -103,7 +108,9 @@ public final class SdkBench {
     enum Workload {
         PUT,
         GET,
-        QUERY100
+        QUERY100,
+        /** BatchWriteItem of 25 new 1 KB items into a table with two GSIs (one KEYS_ONLY, one ALL): a bulk load. */
+        BULK25
     }
 
     record Result(String name, double opsPerSec, double p50Micros, double p99Micros) {
@@ -123,12 +130,14 @@ public final class SdkBench {
             CountDownLatch done = new CountDownLatch(threads);
             long[][] latencies = new long[threads][];
             int[] counts = new int[threads];
+            int round = phase;
             for (int t = 0; t < threads; t++) {
                 int id = t;
                 Thread.ofPlatform().start(() -> {
                     long[] lat = new long[1 << 20];
                     int n = 0;
                     Random random = new Random(id);
+                    String loader = name + "-" + threads + "-" + round + "-" + id + "-";
                     while (!stop.get()) {
                         long s = System.nanoTime();
                         switch (w) {
@@ -145,6 +154,20 @@ public final class SdkBench {
                                                 "sk",
                                                         AttributeValue.fromN(
                                                                 String.valueOf(random.nextInt(PARTITION_ITEMS))))));
+                            case BULK25 -> {
+                                List<WriteRequest> batch = new ArrayList<>(25);
+                                for (int j = 0; j < 25; j++) {
+                                    int k = n * 25 + j;
+                                    batch.add(WriteRequest.builder()
+                                            .putRequest(p -> p.item(Map.of(
+                                                    "pk", AttributeValue.fromS(loader + k),
+                                                    "g1", AttributeValue.fromS("g" + k % 1000),
+                                                    "g2", AttributeValue.fromN(String.valueOf(k % 5000)),
+                                                    "data", AttributeValue.fromS(payload))))
+                                            .build());
+                                }
+                                client.batchWriteItem(b -> b.requestItems(Map.of(BULK_TABLE, batch)));
+                            }
                             case QUERY100 ->
                                 client.query(b -> b.tableName(TABLE)
                                         .keyConditionExpression("pk = :p")
@@ -220,6 +243,20 @@ public final class SdkBench {
                                 "data", AttributeValue.fromS(payload))));
             }
         }
+        client.createTable(b -> b.tableName(BULK_TABLE)
+                .billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH))
+                .attributeDefinitions(
+                        a -> a.attributeName("pk").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("g1").attributeType(ScalarAttributeType.S),
+                        a -> a.attributeName("g2").attributeType(ScalarAttributeType.N))
+                .globalSecondaryIndexes(
+                        g -> g.indexName("GSI1")
+                                .keySchema(k -> k.attributeName("g1").keyType(KeyType.HASH))
+                                .projection(p -> p.projectionType(ProjectionType.KEYS_ONLY)),
+                        g -> g.indexName("GSI2")
+                                .keySchema(k -> k.attributeName("g2").keyType(KeyType.HASH))
+                                .projection(p -> p.projectionType(ProjectionType.ALL))));
         client.close();
     }
 

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
@@ -13,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * An endpoint backend that answers GetItem, PutItem and Query correctly for the benchmark's data set and does no work:
+ * An endpoint backend that answers GetItem, PutItem, BatchWriteItem and Query correctly for the benchmark's data set and does no work:
  * the responses are prebuilt. Behind the same wire server it shows the ceiling the client and HTTP layer allow.
  */
 final class StubDynamo implements DynamoDbClient {
@@ -49,6 +51,11 @@ final class StubDynamo implements DynamoDbClient {
     @Override
     public PutItemResponse putItem(PutItemRequest request) {
         return PutItemResponse.builder().build();
+    }
+
+    @Override
+    public BatchWriteItemResponse batchWriteItem(BatchWriteItemRequest request) {
+        return BatchWriteItemResponse.builder().unprocessedItems(Map.of()).build();
     }
 
     @Override
