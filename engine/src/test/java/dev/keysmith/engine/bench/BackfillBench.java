@@ -8,8 +8,10 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -31,8 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * process (steadier when other processes share the machine).
  *
  * <p>Run: {@code mvn -B -q -pl engine exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=dev.keysmith.engine.bench.BackfillBench [-Dexec.args="1000000 ALL"]} (items, projection type:
- * ALL or KEYS_ONLY).
+ * -Dexec.mainClass=dev.keysmith.engine.bench.BackfillBench [-Dexec.args="1000000 ALL [writes]"]} (items, projection
+ * type: ALL or KEYS_ONLY; with {@code writes}, one more thread puts items back one at a time during the backfill and
+ * the latency of its PutItem calls is printed: the backfill then has less of the machine to itself).
  */
 public final class BackfillBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -44,6 +47,7 @@ public final class BackfillBench {
     public static void main(String[] args) throws Exception {
         int items = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
         ProjectionType projection = args.length > 1 ? ProjectionType.fromValue(args[1]) : ProjectionType.ALL;
+        boolean withWrites = args.length > 2 && args[2].equals("writes");
         Path dir = Files.createTempDirectory("keysmith-backfill-bench");
         System.out.println("data folder (delete it afterwards): " + dir);
         try (KeysmithEngine ddb = KeysmithEngine.open(EngineConfig.onDisk(dir))) {
@@ -62,6 +66,7 @@ public final class BackfillBench {
                     .attributeDefinitions(definition("g"))
                     .globalSecondaryIndexUpdates(u -> u.create(c ->
                             c.indexName("byG").keySchema(key("g")).projection(p -> p.projectionType(projection)))));
+            LatencyProbe probe = withWrites ? LatencyProbe.start(ddb, items) : null;
             Thread backfill = null;
             long backfillThreadCpu = 0;
             GlobalSecondaryIndexDescription index;
@@ -82,6 +87,9 @@ public final class BackfillBench {
             }
             long wall = System.nanoTime() - t0;
             long cpu = OS.getProcessCpuTime() - cpu0;
+            if (probe != null) {
+                probe.stop();
+            }
             if (index.itemCount() != items) {
                 throw new IllegalStateException("the index has " + index.itemCount() + " entries, not " + items);
             }
@@ -98,6 +106,9 @@ public final class BackfillBench {
                     backfillThreadCpu / 1e9,
                     items * 1e9 / cpu,
                     cpu / 1e9);
+            if (probe != null) {
+                probe.report();
+            }
         }
         System.exit(0);
     }
@@ -117,6 +128,63 @@ public final class BackfillBench {
                         .build());
             }
             ddb.batchWriteItem(b -> b.requestItems(Map.of("bench", batch)));
+        }
+    }
+
+    /** One thread putting existing items back one at a time while the backfill runs, timing each PutItem. */
+    private static final class LatencyProbe implements Runnable {
+        private final KeysmithEngine ddb;
+        private final int items;
+        private final long[] nanos = new long[1_000_000];
+        private int writes;
+        private volatile boolean stop;
+        private @Nullable Thread thread;
+
+        private LatencyProbe(KeysmithEngine ddb, int items) {
+            this.ddb = ddb;
+            this.items = items;
+        }
+
+        static LatencyProbe start(KeysmithEngine ddb, int items) {
+            LatencyProbe probe = new LatencyProbe(ddb, items);
+            probe.thread = Thread.ofPlatform().name("backfill-bench-writer").start(probe);
+            return probe;
+        }
+
+        @Override
+        public void run() {
+            String payload = "y".repeat(1000);
+            Random random = new Random(7);
+            while (!stop && writes < nanos.length) {
+                int n = random.nextInt(items);
+                long t0 = System.nanoTime();
+                ddb.putItem(b -> b.tableName("bench")
+                        .item(Map.of(
+                                "pk", AttributeValue.fromS("item" + n),
+                                "g", AttributeValue.fromS("g" + (n + 1) % 1000),
+                                "data", AttributeValue.fromS(payload))));
+                nanos[writes++] = System.nanoTime() - t0;
+            }
+        }
+
+        void stop() throws InterruptedException {
+            stop = true;
+            if (thread != null) {
+                thread.join();
+            }
+        }
+
+        void report() {
+            long[] sorted = Arrays.copyOf(nanos, writes);
+            Arrays.sort(sorted);
+            System.out.printf(
+                    "PutItem 1 KB from one thread during the backfill: %,d writes, latency p50 %.2f ms, p99 %.2f ms,"
+                            + " max %.2f ms%n",
+                    writes, at(sorted, 0.50) / 1e6, at(sorted, 0.99) / 1e6, at(sorted, 1.0) / 1e6);
+        }
+
+        private static long at(long[] sorted, double p) {
+            return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
         }
     }
 

@@ -32,6 +32,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * NEW_AND_OLD_IMAGES stream, while another tails the stream from TRIM_HORIZON with GetRecords (Limit 1000), following
  * a closed shard to its child. Prints writes/s achieved, records/s read, how far the reader was behind (records, and
  * milliseconds from a write's acknowledgement to its record being read: p50, p99, max) and the CPU time of both threads.
+ * A first run of {@value #WARM_UP_SECONDS} seconds on another table warms the JIT up and is not reported. Last, a
+ * second reader reads the whole stream again from TRIM_HORIZON as fast as it can: the rate at which a reader that fell
+ * behind catches up.
  *
  * <p>Run: {@code mvn -B -q -pl engine exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=dev.keysmith.engine.bench.StreamBench [-Dexec.args="5000 20"]} (writes per second, seconds).
@@ -40,6 +43,7 @@ public final class StreamBench {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private static final String PAYLOAD = "x".repeat(1000);
     private static final int KEYS = 20_000;
+    private static final int WARM_UP_SECONDS = 5;
     /** How long the reader waits after an empty GetRecords before asking again. */
     private static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
@@ -51,39 +55,52 @@ public final class StreamBench {
         Path dir = Files.createTempDirectory("keysmith-stream-bench");
         System.out.println("data folder (delete it afterwards): " + dir);
         try (KeysmithEngine ddb = KeysmithEngine.open(EngineConfig.onDisk(dir))) {
-            String arn = ddb.createTable(b -> b.tableName("events")
-                            .billingMode(BillingMode.PAY_PER_REQUEST)
-                            .keySchema(KeySchemaElement.builder()
-                                    .attributeName("pk")
-                                    .keyType(KeyType.HASH)
-                                    .build())
-                            .attributeDefinitions(AttributeDefinition.builder()
-                                    .attributeName("pk")
-                                    .attributeType(ScalarAttributeType.S)
-                                    .build())
-                            .streamSpecification(
-                                    s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
-                    .tableDescription()
-                    .latestStreamArn();
-            int capacity = rate * seconds + rate;
-            Writer writer = new Writer(ddb, rate, seconds, new AtomicLongArray(capacity));
-            Reader reader = new Reader(ddb.streams(), arn, writer);
-            Thread readerThread = Thread.ofPlatform().name("stream-reader").start(reader);
-            Thread writerThread = Thread.ofPlatform().name("stream-writer").start(writer);
-            writerThread.join();
-            readerThread.join(TimeUnit.SECONDS.toMillis(30));
-            reader.stop = true;
-            readerThread.join();
+            run(ddb, "warm-up", rate, WARM_UP_SECONDS); // compiles the hot paths; not reported
+            Run measured = run(ddb, "events", rate, seconds);
             System.out.println();
-            writer.report();
-            reader.report();
+            measured.writer().report();
+            measured.reader().report();
+            // how fast a reader catches up: the whole stream again from TRIM_HORIZON, as fast as it goes
+            Reader catchUp = new Reader(ddb.streams(), measured.arn(), measured.writer());
+            catchUp.run();
+            catchUp.reportThroughput("catch-up read of the whole stream from TRIM_HORIZON");
         }
         System.exit(0);
+    }
+
+    /** Writes to a new table for the given time while a reader tails its stream; returns once all was read. */
+    private record Run(String arn, Writer writer, Reader reader) {}
+
+    private static Run run(KeysmithEngine ddb, String table, int rate, int seconds) throws InterruptedException {
+        String arn = ddb.createTable(b -> b.tableName(table)
+                        .billingMode(BillingMode.PAY_PER_REQUEST)
+                        .keySchema(KeySchemaElement.builder()
+                                .attributeName("pk")
+                                .keyType(KeyType.HASH)
+                                .build())
+                        .attributeDefinitions(AttributeDefinition.builder()
+                                .attributeName("pk")
+                                .attributeType(ScalarAttributeType.S)
+                                .build())
+                        .streamSpecification(
+                                s -> s.streamEnabled(true).streamViewType(StreamViewType.NEW_AND_OLD_IMAGES)))
+                .tableDescription()
+                .latestStreamArn();
+        Writer writer = new Writer(ddb, table, rate, seconds);
+        Reader reader = new Reader(ddb.streams(), arn, writer);
+        Thread readerThread = Thread.ofPlatform().name("stream-reader").start(reader);
+        Thread writerThread = Thread.ofPlatform().name("stream-writer").start(writer);
+        writerThread.join();
+        readerThread.join(TimeUnit.SECONDS.toMillis(30));
+        reader.stop = true;
+        readerThread.join();
+        return new Run(arn, writer, reader);
     }
 
     /** Puts items at the paced rate for the given time; remembers when each write was acknowledged. */
     private static final class Writer implements Runnable {
         private final KeysmithEngine ddb;
+        private final String table;
         private final int rate;
         private final int seconds;
         final AtomicLongArray ackNanos;
@@ -92,11 +109,12 @@ public final class StreamBench {
         private long wall;
         private long cpu;
 
-        Writer(KeysmithEngine ddb, int rate, int seconds, AtomicLongArray ackNanos) {
+        Writer(KeysmithEngine ddb, String table, int rate, int seconds) {
             this.ddb = ddb;
+            this.table = table;
             this.rate = rate;
             this.seconds = seconds;
-            this.ackNanos = ackNanos;
+            this.ackNanos = new AtomicLongArray(rate * seconds + 1);
         }
 
         @Override
@@ -115,7 +133,7 @@ public final class StreamBench {
                     LockSupport.parkNanos(wait);
                 }
                 int n = i;
-                ddb.putItem(b -> b.tableName("events")
+                ddb.putItem(b -> b.tableName(table)
                         .item(Map.of(
                                 "pk", AttributeValue.fromS("k" + n % KEYS),
                                 "seq", AttributeValue.fromN(Integer.toString(n)),
@@ -218,9 +236,18 @@ public final class StreamBench {
         void report() {
             long[] lags = Arrays.copyOf(lagNanos, read);
             Arrays.sort(lags);
+            reportThroughput("reader");
             System.out.printf(
-                    "reader: %,d records of %,d writes in %.1f s: %,.0f records/s, %,.0f records per CPU-second"
+                    "lag from write acknowledged to record read: p50 %.2f ms, p99 %.2f ms, max %.2f ms; at most %,d"
+                            + " records behind%n",
+                    percentile(lags, 0.50) / 1e6, percentile(lags, 0.99) / 1e6, percentile(lags, 1.0) / 1e6, maxBehind);
+        }
+
+        void reportThroughput(String what) {
+            System.out.printf(
+                    "%s: %,d records of %,d writes in %.1f s: %,.0f records/s, %,.0f records per CPU-second"
                             + " (%.1f s CPU), %,d GetRecords calls (%,d empty), %d shard(s)%n",
+                    what,
                     read,
                     writer.acknowledged.get(),
                     wall / 1e9,
@@ -230,10 +257,6 @@ public final class StreamBench {
                     calls,
                     emptyCalls,
                     shardsRead);
-            System.out.printf(
-                    "lag from write acknowledged to record read: p50 %.2f ms, p99 %.2f ms, max %.2f ms; at most %,d"
-                            + " records behind%n",
-                    percentile(lags, 0.50) / 1e6, percentile(lags, 0.99) / 1e6, percentile(lags, 1.0) / 1e6, maxBehind);
         }
 
         private static long percentile(long[] sorted, double p) {
