@@ -43,6 +43,9 @@ final class Http1Server implements AutoCloseable {
     /** Answers one request; {@code true} means its body exceeded the limit and was not read. */
     private final BiFunction<WireRequest, Boolean, HttpReply> application;
 
+    /** How long a connection whose body was refused keeps discarding it before closing. */
+    private static final int LINGER_MILLIS = 2_000;
+
     private final int maxBodyBytes;
     private final ServerSocket listener;
     private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
@@ -154,6 +157,29 @@ final class Http1Server implements AutoCloseable {
             keepAlive = head.keepAlive() && body != null; // an unread body is still on the wire
             HttpReply reply = application.apply(head.toRequest(body == null ? new byte[0] : body), body == null);
             write(out, reply, keepAlive, head.method().equals("HEAD"));
+            if (body == null) {
+                lingeringClose(socket, in);
+                return;
+            }
+        }
+    }
+
+    /**
+     * Ends a connection whose request body was refused unread: closing at once would reset it (the unread bytes are
+     * still arriving) and the client could lose the answer, so the server half-closes after the answer and discards
+     * what is still coming, for a short while, before closing.
+     */
+    private static void lingeringClose(Socket socket, InputStream in) throws IOException {
+        socket.shutdownOutput();
+        socket.setSoTimeout(LINGER_MILLIS);
+        long deadline = System.nanoTime() + LINGER_MILLIS * 1_000_000L;
+        byte[] discard = new byte[64 * 1024];
+        try {
+            while (System.nanoTime() < deadline && in.read(discard) >= 0) {
+                // the refused body, thrown away
+            }
+        } catch (SocketTimeoutException quiet) {
+            // the client sent nothing more for a while: close now
         }
     }
 
