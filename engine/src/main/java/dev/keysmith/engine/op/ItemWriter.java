@@ -85,12 +85,13 @@ final class ItemWriter {
             StatsDeltas deltas) {
         int oldSize = oldItem == null ? 0 : ItemSize.of(oldItem);
         int newSize = newItem == null ? 0 : ItemSize.of(newItem);
-        if (newItem == null) {
+        byte[] encodedNew = newItem == null ? null : ItemCodec.encode(newItem);
+        if (encodedNew == null) {
             if (oldItem != null) {
                 tx.delete(table.itemStore(), key);
             }
         } else {
-            tx.put(table.itemStore(), key, ItemCodec.encode(newItem));
+            tx.put(table.itemStore(), key, encodedNew);
         }
         if (table.ttlAttribute() != null) {
             TtlIndex.update(tx, table, key, oldItem, newItem);
@@ -98,8 +99,10 @@ final class ItemWriter {
         if (meter != null) {
             meter.addTable(Meter.writeUnits(Math.max(oldSize, newSize)) * (transactional ? 2 : 1));
         }
+        Sized oldSized = oldItem == null ? null : new Sized(oldItem, oldSize, null);
+        Sized newSized = newItem == null ? null : new Sized(newItem, newSize, encodedNew);
         for (IndexDef index : table.indexes()) {
-            writeIndex(tx, deltas, table, index, oldItem, newItem, meter);
+            writeIndex(tx, deltas, table, index, oldSized, newSized, meter);
         }
         long countDelta = (newItem != null ? 1 : 0) - (oldItem != null ? 1 : 0);
         if (countDelta != 0 || oldSize != newSize) {
@@ -123,47 +126,59 @@ final class ItemWriter {
         }
     }
 
+    /**
+     * An item with its size and, for the new item, its stored bytes: an ALL index entry is the item itself, so its
+     * size and bytes are the item's and need no second computation.
+     */
+    private record Sized(Map<String, AttributeValue> item, int size, byte @Nullable [] bytes) {}
+
+    /** The index entry of {@code sized}'s item, its size and (unless not needed) its stored bytes. */
+    private static Sized entry(TableDef table, IndexDef index, Sized sized, boolean encode) {
+        if (Projections.projectsAll(index)) {
+            return sized;
+        }
+        Map<String, AttributeValue> entry = Projections.indexEntry(table, index, sized.item());
+        return new Sized(entry, ItemSize.of(entry), encode ? ItemCodec.encode(entry) : null);
+    }
+
     private static void writeIndex(
             WriteTx tx,
             StatsDeltas deltas,
             TableDef table,
             IndexDef index,
-            @Nullable Map<String, AttributeValue> oldItem,
-            @Nullable Map<String, AttributeValue> newItem,
+            @Nullable Sized oldItem,
+            @Nullable Sized newItem,
             @Nullable Meter meter) {
-        byte[] oldKey = oldItem == null ? null : KeyLayout.indexKey(table, index, oldItem);
-        byte[] newKey = newItem == null ? null : KeyLayout.indexKey(table, index, newItem);
+        byte[] oldKey = oldItem == null ? null : KeyLayout.indexKey(table, index, oldItem.item());
+        byte[] newKey = newItem == null ? null : KeyLayout.indexKey(table, index, newItem.item());
         if (oldKey == null && newKey == null) {
             return;
         }
-        Map<String, AttributeValue> oldEntry = oldKey == null ? null : Projections.indexEntry(table, index, oldItem);
-        Map<String, AttributeValue> newEntry = newKey == null ? null : Projections.indexEntry(table, index, newItem);
+        Sized oldEntry = oldKey == null ? null : entry(table, index, oldItem, false);
+        Sized newEntry = newKey == null ? null : entry(table, index, newItem, true);
         // While a new GSI is backfilling, this item's entry may not be there yet: count only what really changes.
         boolean backfilling = index.status() == IndexStatus.CREATING;
         double units = 0;
         if (oldKey != null && newKey != null && Arrays.equals(oldKey, newKey)) {
             boolean present = !backfilling || tx.get(index.storeName(), newKey) != null;
-            if (present && sameEntry(oldEntry, newEntry)) {
+            if (present && sameEntry(oldEntry.item(), newEntry.item())) {
                 return; // nothing projected changed: no index write (DynamoDB charges 0 here)
             }
-            tx.put(index.storeName(), newKey, ItemCodec.encode(newEntry));
-            int oldSize = present ? ItemSize.of(oldEntry) : 0;
-            int newSize = ItemSize.of(newEntry);
-            units = Meter.writeUnits(newSize);
-            deltas.index(table.name(), index.name(), present ? 0 : 1, newSize - oldSize);
+            tx.put(index.storeName(), newKey, newEntry.bytes());
+            int oldSize = present ? oldEntry.size() : 0;
+            units = Meter.writeUnits(newEntry.size());
+            deltas.index(table.name(), index.name(), present ? 0 : 1, newEntry.size() - oldSize);
         } else {
             if (oldKey != null && tx.delete(index.storeName(), oldKey)) {
-                int oldSize = ItemSize.of(oldEntry);
-                units += Meter.writeUnits(oldSize);
-                deltas.index(table.name(), index.name(), -1, -oldSize);
+                units += Meter.writeUnits(oldEntry.size());
+                deltas.index(table.name(), index.name(), -1, -oldEntry.size());
             }
             if (newKey != null) {
                 boolean present = backfilling && tx.get(index.storeName(), newKey) != null;
-                tx.put(index.storeName(), newKey, ItemCodec.encode(newEntry));
-                int newSize = ItemSize.of(newEntry);
-                units += Meter.writeUnits(newSize);
+                tx.put(index.storeName(), newKey, newEntry.bytes());
+                units += Meter.writeUnits(newEntry.size());
                 if (!present) {
-                    deltas.index(table.name(), index.name(), 1, newSize);
+                    deltas.index(table.name(), index.name(), 1, newEntry.size());
                 }
             }
         }
