@@ -26,7 +26,7 @@ import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A small HTTP/1.1 server on blocking sockets with one virtual thread per connection: keep-alive, {@code
+ * A small HTTP/1.1 server on blocking sockets with one platform thread per connection: keep-alive, {@code
  * Content-Length} and chunked request bodies, {@code Expect: 100-continue}, a body size limit, and timeouts for idle
  * connections and slow requests. Each answer leaves in a single write.
  */
@@ -48,7 +48,14 @@ final class Http1Server implements AutoCloseable {
 
     private final int maxBodyBytes;
     private final ServerSocket listener;
-    private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
+    /**
+     * A platform thread per connection: on these 2-core machines virtual threads (each socket wait a trip through the
+     * poller, each log write a compensated carrier) cost a 1-thread SDK client 40% of its PutItem rate. Connections are
+     * few (an SDK pools at most 50), so the threads are too.
+     */
+    private final ExecutorService connections = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("keysmith-wire-", 0).daemon().factory());
+
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean closed;
