@@ -36,8 +36,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Writes run in Xodus exclusive transactions (one at a time, never replayed because of a conflict). Writes that
  * arrive together are committed together (group commit, see {@link #write}): one transaction and one log flush for
- * many callers, each of which returns only once its write is committed. A commit is written to the operating system before {@link #write} returns, so it survives the death of the process ({@code kill
- * -9}); with {@code durableWrites} it is also forced to the disk ({@code fsync}), so it survives a power cut.
+ * many callers, each of which returns only once its write is committed. A commit is written to the operating system
+ * before {@link #write} returns, so it survives the death of the process ({@code kill -9}); with {@code durableWrites}
+ * it is also forced to the disk ({@code fsync}), so it survives a power cut.
  */
 public final class XodusStorage implements Storage {
     /** The tree type of a store: Patricia for the prefix-free item and index stores, B+tree for the rest. */
@@ -165,13 +166,17 @@ public final class XodusStorage implements Storage {
             group.forEach(this::runAlone);
             return;
         } catch (ExodusException e) {
-            StorageException failure = new StorageException("Write transaction failed: " + e.getMessage(), e);
+            StorageException failure = failed(e);
             group.forEach(p -> p.finish(failure));
             return;
         }
         tx[0].committed();
         commits.incrementAndGet();
         group.forEach(p -> p.finish(p.failure));
+    }
+
+    private static StorageException failed(ExodusException e) {
+        return new StorageException("Write transaction failed: " + e.getMessage(), e);
     }
 
     /** Write transactions committed so far (a group counts once). */
@@ -197,7 +202,7 @@ public final class XodusStorage implements Storage {
             commits.incrementAndGet();
             p.finish(null);
         } catch (ExodusException e) {
-            p.finish(new StorageException("Write transaction failed: " + e.getMessage(), e));
+            p.finish(failed(e));
         } catch (RuntimeException | Error e) {
             p.finish(e);
         }
@@ -226,7 +231,7 @@ public final class XodusStorage implements Storage {
         T outcome() {
             return switch (failure) {
                 case null -> result;
-                case ExodusException e -> throw new StorageException("Write transaction failed: " + e.getMessage(), e);
+                case ExodusException e -> throw failed(e);
                 case RuntimeException e -> throw e;
                 case Error e -> throw e;
                 default -> throw new IllegalStateException(failure);
