@@ -6,8 +6,8 @@ import dev.keysmith.engine.op.IndexBackfill;
 import dev.keysmith.engine.op.OpContext;
 import dev.keysmith.engine.op.TimeToLive;
 import dev.keysmith.engine.op.TtlSweeper;
+import dev.keysmith.engine.storage.BufferedStorage;
 import dev.keysmith.engine.storage.Storage;
-import dev.keysmith.engine.storage.XodusStorage;
 import dev.keysmith.engine.stream.KeysmithStreams;
 import dev.keysmith.engine.stream.StreamLog;
 import dev.keysmith.engine.table.Catalog;
@@ -117,7 +117,8 @@ public final class KeysmithEngine implements DynamoDbClient {
     /** Opens the engine on the configured folder (created if needed), or in memory when it has none. */
     public static KeysmithEngine open(EngineConfig config) {
         Path dir = config.dataDir();
-        Storage storage = dir == null ? XodusStorage.inMemory() : XodusStorage.onDisk(dir, config.durableWrites());
+        Storage storage =
+                dir == null ? BufferedStorage.inMemory() : BufferedStorage.onDisk(dir, config.durableWrites());
         return new KeysmithEngine(config, storage);
     }
 

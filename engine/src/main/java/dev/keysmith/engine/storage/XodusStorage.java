@@ -2,17 +2,12 @@ package dev.keysmith.engine.storage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import jetbrains.exodus.ArrayByteIterable;
 import jetbrains.exodus.ByteIterable;
@@ -35,8 +30,8 @@ import org.jspecify.annotations.Nullable;
  * that other. Every other store is a B+tree ({@link StoreConfig#WITHOUT_DUPLICATES}).
  *
  * <p>Writes run in Xodus exclusive transactions (one at a time, never replayed because of a conflict). Writes that
- * arrive together are committed together (group commit, see {@link #write}): one transaction and one log flush for
- * many callers, each of which returns only once its write is committed. A commit is written to the operating system
+ * arrive together are committed together ({@link GroupCommit}): one transaction and one log flush for many callers,
+ * each of which returns only once its write is committed. A commit is written to the operating system
  * before {@link #write} returns, so it survives the death of the process ({@code kill -9}); with {@code durableWrites}
  * it is also forced to the disk ({@code fsync}), so it survives a power cut.
  */
@@ -55,14 +50,7 @@ public final class XodusStorage implements Storage {
     /** Handles of stores known to exist in a committed state. Store names are never reused after a drop. */
     private final Map<String, Store> stores = new ConcurrentHashMap<>();
 
-    private final ThreadLocal<Boolean> inWrite = ThreadLocal.withInitial(() -> false);
-
-    /** The most writes committed in one transaction. */
-    static final int MAX_GROUP = 64;
-
-    private final ReentrantLock commitLock = new ReentrantLock();
-    private final Queue<Pending<?>> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicLong commits = new AtomicLong();
+    private final GroupCommit group = new GroupCommit(this::runInTransaction);
 
     private XodusStorage(Environment env) {
         this.env = env;
@@ -108,142 +96,33 @@ public final class XodusStorage implements Storage {
         }
     }
 
-    /**
-     * Group commit: the calling thread queues its work, then whichever writer holds the commit lock runs every queued
-     * work (up to {@link #MAX_GROUP}) in one exclusive transaction, in queue order, and commits them together. A work
-     * that fails before writing anything fails alone; one that fails after writing spoils the group's transaction, so
-     * the group is rolled back and each of its works runs again in a transaction of its own (the contract allows a
-     * second run).
-     */
+    /** Runs {@code work} with others that arrive together in one exclusive transaction; see {@link GroupCommit}. */
     @Override
     public <T> T write(Function<WriteTx, T> work) {
-        if (inWrite.get()) {
-            throw new IllegalStateException("A write transaction is already open on this thread");
-        }
-        Pending<T> pending = new Pending<>(work);
-        queue.add(pending);
-        commitLock.lock();
-        inWrite.set(true);
-        try {
-            while (!pending.done) {
-                commitGroup();
-            }
-        } finally {
-            inWrite.set(false);
-            commitLock.unlock();
-        }
-        return pending.outcome();
+        return group.write(work);
     }
 
-    private void commitGroup() {
-        List<Pending<?>> group = new ArrayList<>();
-        for (Pending<?> next; group.size() < MAX_GROUP && (next = queue.poll()) != null; ) {
-            group.add(next);
-        }
-        if (group.size() == 1) {
-            runAlone(group.getFirst());
-            return;
-        }
+    private void runInTransaction(Consumer<GroupCommit.TrackedTx> body) {
         Tx[] tx = new Tx[1];
         try {
             env.executeInExclusiveTransaction(txn -> {
                 tx[0] = new Tx(txn);
-                for (Pending<?> p : group) {
-                    tx[0].wrote = false;
-                    try {
-                        p.run(tx[0]);
-                    } catch (RuntimeException e) {
-                        if (tx[0].wrote) {
-                            throw new Regroup();
-                        }
-                        p.failure = e;
-                    } catch (Error e) {
-                        throw new Regroup();
-                    }
-                }
+                body.accept(tx[0]);
             });
-        } catch (Regroup e) {
-            group.forEach(this::runAlone);
-            return;
         } catch (ExodusException e) {
-            StorageException failure = failed(e);
-            group.forEach(p -> p.finish(failure));
-            return;
+            throw new StorageException("Write transaction failed: " + e.getMessage(), e);
         }
         tx[0].committed();
-        commits.incrementAndGet();
-        group.forEach(p -> p.finish(p.failure));
-    }
-
-    private static StorageException failed(ExodusException e) {
-        return new StorageException("Write transaction failed: " + e.getMessage(), e);
     }
 
     /** Write transactions committed so far (a group counts once). */
     long commits() {
-        return commits.get();
+        return group.commits();
     }
 
     /** Writes waiting for the commit lock. */
     int queued() {
-        return queue.size();
-    }
-
-    /** Runs one work in a transaction of its own. */
-    private void runAlone(Pending<?> p) {
-        p.failure = null;
-        try {
-            Tx[] last = new Tx[1];
-            env.executeInExclusiveTransaction(txn -> {
-                last[0] = new Tx(txn);
-                p.run(last[0]);
-            });
-            last[0].committed();
-            commits.incrementAndGet();
-            p.finish(null);
-        } catch (ExodusException e) {
-            p.finish(failed(e));
-        } catch (RuntimeException | Error e) {
-            p.finish(e);
-        }
-    }
-
-    /** A queued write and, once {@link #done}, its outcome. Guarded by the commit lock. */
-    private static final class Pending<T> {
-        private final Function<WriteTx, T> work;
-        private @Nullable T result;
-        private @Nullable Throwable failure;
-        private boolean done;
-
-        Pending(Function<WriteTx, T> work) {
-            this.work = work;
-        }
-
-        void run(WriteTx tx) {
-            result = work.apply(tx);
-        }
-
-        void finish(@Nullable Throwable outcome) {
-            failure = outcome;
-            done = true;
-        }
-
-        T outcome() {
-            return switch (failure) {
-                case null -> result;
-                case ExodusException e -> throw failed(e);
-                case RuntimeException e -> throw e;
-                case Error e -> throw e;
-                default -> throw new IllegalStateException(failure);
-            };
-        }
-    }
-
-    /** Thrown out of a group's transaction to roll it back when a work failed after writing. */
-    private static final class Regroup extends RuntimeException {
-        Regroup() {
-            super(null, null, false, false);
-        }
+        return group.queued();
     }
 
     @Override
@@ -266,12 +145,10 @@ public final class XodusStorage implements Storage {
     }
 
     /** One transaction; as a write transaction it remembers the stores it created or dropped until the commit. */
-    private final class Tx implements WriteTx {
+    private final class Tx extends GroupCommit.TrackedTx {
         private final Transaction txn;
         private @Nullable Map<String, Store> created;
         private @Nullable Set<String> dropped;
-        /** Whether the current work changed anything; see {@link #commitGroup}. */
-        boolean wrote;
 
         Tx(Transaction txn) {
             this.txn = txn;
@@ -349,7 +226,7 @@ public final class XodusStorage implements Storage {
 
         @Override
         public void put(String store, byte[] key, byte[] value) {
-            wrote = true;
+            changed = true;
             forWrite(store).put(txn, bytes(key), bytes(value));
         }
 
@@ -357,7 +234,7 @@ public final class XodusStorage implements Storage {
         public boolean delete(String store, byte[] key) {
             Store s = existing(store);
             if (s != null && s.delete(txn, bytes(key))) {
-                wrote = true;
+                changed = true;
                 return true;
             }
             return false;
@@ -368,7 +245,7 @@ public final class XodusStorage implements Storage {
             if (existing(store) == null) {
                 return;
             }
-            wrote = true;
+            changed = true;
             env.removeStore(store, txn);
             if (created != null) {
                 created.remove(store);

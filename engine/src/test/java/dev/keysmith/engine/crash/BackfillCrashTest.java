@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.keysmith.engine.EngineConfig;
 import dev.keysmith.engine.KeysmithEngine;
-import dev.keysmith.engine.storage.XodusStorage;
+import dev.keysmith.engine.storage.BufferedStorage;
 import dev.keysmith.engine.table.Catalog;
 import dev.keysmith.engine.table.TableDef;
 import dev.keysmith.engine.value.ItemSize;
@@ -193,7 +193,7 @@ class BackfillCrashTest {
 
     /** The index's status as committed in the data folder, read without opening the engine (which would resume it). */
     private static IndexStatus indexStatusOnDisk(Path dir) {
-        try (XodusStorage storage = XodusStorage.onDisk(dir, false)) {
+        try (BufferedStorage storage = BufferedStorage.onDisk(dir, false)) {
             TableDef table = storage.read(tx -> new Catalog().find(tx, BackfillCrashingWriter.TABLE));
             assertNotNull(table, "the table is not in the data folder");
             return table.index(BackfillCrashingWriter.GSI).status();
