@@ -21,8 +21,34 @@ import org.jspecify.annotations.Nullable;
  * it: every reader then finds them in the base.
  */
 final class Overlay {
-    /** One committed value ({@link Layer#TOMBSTONE} if deleted) and the older versions of the key. */
-    record Version(long seq, byte[] value, @Nullable Version older) {}
+    /**
+     * One committed value ({@link Layer#TOMBSTONE} if deleted) and the older versions of the key. Compared by identity:
+     * the skip list replaces a chain only if it is still the one a writer or the pruner read.
+     */
+    static final class Version {
+        private final long seq;
+        private final byte[] value;
+        private final @Nullable Version older;
+
+        Version(long seq, byte[] value, @Nullable Version older) {
+            this.seq = seq;
+            this.value = value;
+            this.older = older;
+        }
+
+        long seq() {
+            return seq;
+        }
+
+        byte[] value() {
+            return value;
+        }
+
+        @Nullable
+        Version older() {
+            return older;
+        }
+    }
 
     /** A commit that dropped the store (hiding everything before it) or created it; {@code exists} is the outcome. */
     record Event(long seq, boolean dropped, boolean exists) {}
@@ -91,9 +117,16 @@ final class Overlay {
                 versions.events = List.copyOf(events);
             }
             for (var e : change.entries.entrySet()) {
+                byte[] key = e.getKey();
                 byte[] value = e.getValue();
-                versions.entries.compute(e.getKey(), (k, older) -> new Version(seq, value, older));
-                added += e.getKey().length + value.length + VERSION_OVERHEAD;
+                Version only = new Version(seq, value, null);
+                // one search for a new key; the pruner may remove a chain meanwhile, hence the loop
+                for (Version older; (older = versions.entries.putIfAbsent(key, only)) != null; ) {
+                    if (versions.entries.replace(key, older, new Version(seq, value, older))) {
+                        break;
+                    }
+                }
+                added += key.length + value.length + VERSION_OVERHEAD;
             }
         }
         bytes.addAndGet(added);
@@ -139,13 +172,8 @@ final class Overlay {
     void prune(long upTo, Lock commitLock) {
         long freed = 0;
         for (StoreVersions versions : stores.values()) {
-            for (byte[] key : versions.entries.keySet()) {
-                long[] removed = {0};
-                versions.entries.computeIfPresent(key, (k, chain) -> {
-                    removed[0] = 0;
-                    return newerThan(chain, upTo, k.length, removed);
-                });
-                freed += removed[0];
+            for (var e : versions.entries.entrySet()) {
+                freed += prune(versions.entries, e.getKey(), e.getValue(), upTo);
             }
         }
         bytes.addAndGet(-freed);
@@ -167,16 +195,43 @@ final class Overlay {
         }
     }
 
-    /** The versions of {@code chain} newer than {@code upTo} (null if none); adds the bytes of the others. */
-    private static @Nullable Version newerThan(Version chain, long upTo, int keyLength, long[] removed) {
-        if (chain.seq() <= upTo) {
-            for (Version v = chain; v != null; v = v.older()) {
-                removed[0] += keyLength + v.value().length + VERSION_OVERHEAD;
+    /** Forgets the versions of {@code key} at or before {@code upTo}; returns the bytes freed. */
+    private static long prune(ConcurrentSkipListMap<byte[], Version> entries, byte[] key, Version chain, long upTo) {
+        for (Version head = chain; head != null; head = entries.get(key)) {
+            // versions are newest first: keep those newer than upTo
+            int keep = 0;
+            Version v = head;
+            for (; v != null && v.seq() > upTo; v = v.older()) {
+                keep++;
             }
-            return null;
+            if (v == null) {
+                return 0;
+            }
+            long freed = 0;
+            for (Version old = v; old != null; old = old.older()) {
+                freed += key.length + old.value().length + VERSION_OVERHEAD;
+            }
+            boolean replaced = keep == 0 ? entries.remove(key, head) : entries.replace(key, head, copy(head, keep));
+            if (replaced) {
+                return freed;
+            }
+            // a writer added a version meanwhile: look again
         }
-        Version older = chain.older() == null ? null : newerThan(chain.older(), upTo, keyLength, removed);
-        return older == chain.older() ? chain : new Version(chain.seq(), chain.value(), older);
+        return 0;
+    }
+
+    /** The first {@code count} versions of {@code chain}, as a chain of their own. */
+    private static Version copy(Version chain, int count) {
+        Version[] kept = new Version[count];
+        Version v = chain;
+        for (int i = 0; i < count; i++, v = v.older()) {
+            kept[i] = v;
+        }
+        Version copy = null;
+        for (int i = count - 1; i >= 0; i--) {
+            copy = new Version(kept[i].seq(), kept[i].value(), copy);
+        }
+        return copy;
     }
 
     /** One store as a reader of sequence number {@code seq} sees the overlay. */

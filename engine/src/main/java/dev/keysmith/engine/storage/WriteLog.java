@@ -98,7 +98,7 @@ final class WriteLog implements AutoCloseable {
                 throw new StorageException(
                         "The write-ahead log file " + file + " is damaged at byte " + start + "; it is not the newest");
             }
-            if (record.getKey() > mark) {
+            if (record.getKey() > last) {
                 replay.accept(record.getKey(), record.getValue());
                 last = record.getKey();
             }
