@@ -54,6 +54,9 @@ public final class BufferedStorage implements Storage {
     /** The overlay holds nothing at or before this sequence number. */
     private volatile long pruned;
 
+    /** When the oldest change the flusher has not handled was made ({@link System#nanoTime}). */
+    private volatile long dirtySince;
+
     private volatile boolean closed;
     private volatile @Nullable RuntimeException flushFailure;
 
@@ -183,6 +186,9 @@ public final class BufferedStorage implements Storage {
         }
         overlay.publish(seq, tx.changes());
         boolean wasClean = seq - 1 == flushed;
+        if (wasClean) {
+            dirtySince = System.nanoTime();
+        }
         committed = seq;
         if (wasClean || overlay.bytes() >= limits.flushAtBytes()) {
             LockSupport.unpark(flusher);
@@ -220,11 +226,10 @@ public final class BufferedStorage implements Storage {
                 LockSupport.park(this);
                 continue;
             }
-            if (overlay.bytes() < limits.flushAtBytes()) {
-                LockSupport.parkNanos(this, limits.flushDelay().toNanos());
-                if (closed) {
-                    return;
-                }
+            long wait = dirtySince + limits.flushDelay().toNanos() - System.nanoTime();
+            if (wait > 0 && overlay.bytes() < limits.flushAtBytes()) {
+                LockSupport.parkNanos(this, wait);
+                continue;
             }
             try {
                 flush();
@@ -236,6 +241,8 @@ public final class BufferedStorage implements Storage {
                 }
                 LockSupport.parkNanos(this, FAILED_FLUSH_PAUSE_NANOS);
             }
+            // what is still waiting (newer writes, versions a reader keeps) waits a full delay
+            dirtySince = System.nanoTime();
         }
     }
 

@@ -184,6 +184,11 @@ public final class XodusStorage implements Storage {
                 return store;
             }
             Store opened = env.openStore(name, storeConfig(name), txn, true);
+            if (dropped != null && dropped.contains(name)) {
+                // Xodus reopens a store removed in the same transaction with its old entries: empty it
+                env.truncateStore(name, txn);
+                opened = env.openStore(name, storeConfig(name), txn, true);
+            }
             if (created == null) {
                 created = new HashMap<>();
             }

@@ -183,6 +183,24 @@ class XodusStorageTest {
     }
 
     @Test
+    void aStoreDroppedAndWrittenAgainInOneTransactionHoldsOnlyTheNewEntries() {
+        for (String store : List.of("t:items", "plain")) {
+            storage.write(tx -> {
+                tx.put(store, s("old"), s("1"));
+                return null;
+            });
+            storage.write(tx -> {
+                tx.dropStore(store);
+                tx.put(store, s("new"), s("2"));
+                assertNull(tx.get(store, s("old")));
+                return null;
+            });
+            assertNull(storage.read(tx -> tx.get(store, s("old"))), store);
+            assertArrayEquals(s("2"), storage.read(tx -> tx.get(store, s("new"))), store);
+        }
+    }
+
+    @Test
     void aReadSnapshotDoesNotSeeLaterCommits() throws Exception {
         storage.write(tx -> {
             tx.put("t", s("k"), s("old"));
