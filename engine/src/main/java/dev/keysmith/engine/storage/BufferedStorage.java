@@ -105,6 +105,7 @@ public final class BufferedStorage implements Storage {
         private static final long BATCH_BYTES = 16L << 20;
         private final XodusStorage base;
         private final java.util.List<Map<String, StoreChange>> batch = new java.util.ArrayList<>();
+        private final java.util.Set<String> touched = new java.util.HashSet<>();
         private long batchBytes;
         private long last;
 
@@ -114,6 +115,11 @@ public final class BufferedStorage implements Storage {
         }
 
         void add(long seq, Map<String, StoreChange> changes) {
+            // Xodus cannot drop a store created in the same transaction: such a drop starts a new one
+            if (changes.entrySet().stream().anyMatch(c -> c.getValue().dropped && touched.contains(c.getKey()))) {
+                finish();
+            }
+            touched.addAll(changes.keySet());
             batch.add(changes);
             last = seq;
             for (StoreChange change : changes.values()) {
@@ -138,6 +144,7 @@ public final class BufferedStorage implements Storage {
                 return null;
             });
             batch.clear();
+            touched.clear();
             batchBytes = 0;
         }
     }

@@ -171,23 +171,17 @@ final class MergedCursor implements Cursor {
         }
         int sign = forward ? 1 : -1;
         if (lowerKnown && lowerForward == forward) {
-            if (lowerKey == null) {
-                // nothing lies beyond lowerFrom: nothing lies beyond a later start either
-                if (lowerFrom == null) {
-                    return null;
-                }
-                int order = Arrays.compareUnsigned(from, lowerFrom) * sign;
-                if (order > 0 || (order == 0 && (lowerInclusive || !inclusive))) {
-                    return null;
-                }
-            } else {
-                int order = Arrays.compareUnsigned(lowerKey, from) * sign;
-                if (order > 0 || (order == 0 && inclusive)) {
-                    return lowerKey;
-                }
-                if (order == 0) {
-                    return lowerMoved(forward ? lower.next() : lower.prev(), from, false, forward);
-                }
+            if (lowerKey != null && Arrays.equals(lowerKey, from)) {
+                return inclusive ? lowerKey : lowerMoved(forward ? lower.next() : lower.prev(), from, false, forward);
+            }
+            // the last answer is the nearest key beyond lowerFrom: it still answers for a start at or beyond that
+            boolean covered = lowerFrom == null;
+            if (!covered) {
+                int since = Arrays.compareUnsigned(from, lowerFrom) * sign;
+                covered = since > 0 || (since == 0 && (lowerInclusive || !inclusive));
+            }
+            if (covered && (lowerKey == null || Arrays.compareUnsigned(lowerKey, from) * sign > 0)) {
+                return lowerKey;
             }
         }
         boolean found = lower.seek(from);

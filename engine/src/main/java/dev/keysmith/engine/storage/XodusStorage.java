@@ -226,7 +226,11 @@ public final class XodusStorage implements Storage {
 
         @Override
         public boolean storeExists(String store) {
-            return existing(store) != null;
+            if (dropped != null && dropped.contains(store)) {
+                return false;
+            }
+            // asked of this transaction's snapshot: the cache of handles also knows stores created after it
+            return (created != null && created.containsKey(store)) || env.storeExists(store, txn);
         }
 
         @Override
@@ -251,10 +255,11 @@ public final class XodusStorage implements Storage {
                 return;
             }
             changed = true;
-            env.removeStore(store, txn);
-            if (created != null) {
-                created.remove(store);
+            if (created != null && created.remove(store) != null) {
+                // Xodus cannot remove a store created in the same transaction: it is emptied and stays
+                env.truncateStore(store, txn);
             }
+            env.removeStore(store, txn);
             if (dropped == null) {
                 dropped = new HashSet<>();
             }
