@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * newest log file (a write the process died in the middle of) is ignored without losing the records before it.
  */
 class CrashDurabilityTest {
-    private static final int ACKNOWLEDGED_BEFORE_KILL = 2_000;
+    private static final int ACKNOWLEDGED_BEFORE_KILL = 1_000;
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(
