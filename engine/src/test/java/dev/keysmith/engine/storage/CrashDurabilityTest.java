@@ -162,6 +162,16 @@ class CrashDurabilityTest {
     }
 
     @Test
+    void afterFlush_xodusHoldsEveryWrite_withoutTheLog(@TempDir Path dir) throws Exception {
+        StorageSetup setup = StorageSetup.BUFFERED_HOLDING_ON_DISK;
+        runWriter(setup, dir, 250, "flush");
+        StorageSetup.deleteRecursively(dir.resolve("wal"));
+        try (Storage storage = setup.open(dir)) {
+            assertEquals(249, storage.<Long>read(tx -> assertStateAfterSomeWrite(tx, 249)));
+        }
+    }
+
+    @Test
     @Disabled(
             "finding: BufferedStorage replays the log on open in batches of records applied one after the other in one"
                     + " Xodus transaction, where XodusStorage keeps a store created and then dropped: a store created by one"
@@ -262,9 +272,14 @@ class CrashDurabilityTest {
         return last;
     }
 
-    /** Runs the writer for exactly {@code count} writes, then kills it with SIGKILL while it idles. */
-    private static void runWriter(StorageSetup setup, Path dir, int count) throws Exception {
-        Process process = startWriter(setup, dir, String.valueOf(count));
+    /**
+     * Runs the writer for exactly {@code count} writes (then, with {@code flush}, a flush), then kills it with SIGKILL
+     * while it idles.
+     */
+    private static void runWriter(StorageSetup setup, Path dir, int count, String... flush) throws Exception {
+        List<String> more = new ArrayList<>(List.of(String.valueOf(count)));
+        more.addAll(List.of(flush));
+        Process process = startWriter(setup, dir, more.toArray(String[]::new));
         int acknowledged = 0;
         try (var out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;

@@ -7,7 +7,8 @@ import java.nio.file.Path;
  * The child process of {@link CrashDurabilityTest}: opens the storage of the {@link StorageSetup} named by its second
  * argument in the directory named by its first, and makes writes 0, 1, 2... (resuming after the last one the storage
  * holds), one transaction each, printing each number on stdout once {@link Storage#write} has returned. With a third
- * argument, it stops after that many writes, prints {@code done} and waits to be killed; otherwise it runs until killed.
+ * argument, it stops after that many writes (then, with a fourth argument {@code flush}, calls {@link
+ * BufferedStorage#flush()}), prints {@code done} and waits to be killed; otherwise it runs until killed.
  *
  * <p>Write {@code n} puts key {@code n} into {@code items} (every tenth with a 20 KB value) and {@code index}, moves
  * the one key of {@code latest} from {@code n - 1} to {@code n} (a delete and a put), and puts {@code n} into the
@@ -53,6 +54,9 @@ public final class CrashWriter {
             });
             System.out.println(i);
             System.out.flush();
+        }
+        if (args.length > 3 && args[3].equals("flush")) {
+            ((BufferedStorage) storage).flush();
         }
         System.out.println("done");
         System.out.flush();
