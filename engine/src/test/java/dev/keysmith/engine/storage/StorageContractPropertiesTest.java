@@ -42,24 +42,15 @@ class StorageContractPropertiesTest {
     /** Keys whose get is checked in every store whether present or not: every key of one or two bytes. */
     private static final List<Bytes> PROBED_KEYS = probedKeys();
 
-    private static final String XODUS_FINDINGS = "finding: XodusStorage assumes a dropped store's name is never"
-            + " written again (its cache of store handles is shared by every transaction): a store dropped and put"
-            + " into in one transaction keeps its old entries; a store put into and dropped in one transaction still"
-            + " exists; a snapshot older than a store says it exists; see StorageContractTest";
+    private static final String XODUS_FINDINGS = "finding: Xodus cannot remove a store created in the same transaction,"
+            + " so XodusStorage keeps a store one transaction put into and then dropped (empty); BufferedStorage, which"
+            + " the engine runs on, never hands Xodus such a transaction";
 
     @Property(tries = 300)
     @Disabled(XODUS_FINDINGS)
     void xodusInMemory(@ForAll("scenarios") Scenario scenario) {
         run(StorageSetup.XODUS_IN_MEMORY, scenario, Scope.FULL_CONTRACT);
     }
-
-    private static final String BUFFERED_FINDINGS = "finding: BufferedStorage shares XodusStorage's findings (a flush"
-            + " applies a drop and a later put into one store in one Xodus transaction; a snapshot older than a store"
-            + " says it exists) and its cursors seek wrongly once moved; see StorageContractTest";
-
-    private static final String BUFFERED_CURSOR_FINDING = "finding: a BufferedStorage cursor that has moved and then"
-            + " seeks an earlier key can land on a later one; see StorageContractTest"
-            + ".aSecondSeekToAnEarlierKey_findsIt_acrossCommitsAndTheTransactionsOwnWrites_findings";
 
     @Property(tries = 300)
     void xodusInMemory_asTheEngineUsesIt(@ForAll("scenariosAsTheEngineUsesIt") Scenario scenario) {
@@ -78,13 +69,11 @@ class StorageContractPropertiesTest {
     }
 
     @Property(tries = 300)
-    @Disabled(BUFFERED_FINDINGS)
     void bufferedFlushingInMemory(@ForAll("scenarios") Scenario scenario) {
         run(StorageSetup.BUFFERED_FLUSHING_IN_MEMORY, scenario, Scope.FULL_CONTRACT);
     }
 
     @Property(tries = 300)
-    @Disabled(BUFFERED_CURSOR_FINDING)
     void bufferedFlushingInMemory_asTheEngineUsesIt(@ForAll("scenariosAsTheEngineUsesIt") Scenario scenario) {
         run(StorageSetup.BUFFERED_FLUSHING_IN_MEMORY, scenario, Scope.AS_THE_ENGINE_USES_IT);
     }
@@ -95,13 +84,11 @@ class StorageContractPropertiesTest {
     }
 
     @Property(tries = 300)
-    @Disabled(BUFFERED_FINDINGS)
     void bufferedHoldingInMemory(@ForAll("scenarios") Scenario scenario) {
         run(StorageSetup.BUFFERED_HOLDING_IN_MEMORY, scenario, Scope.FULL_CONTRACT);
     }
 
     @Property(tries = 300)
-    @Disabled(BUFFERED_CURSOR_FINDING)
     void bufferedHoldingInMemory_asTheEngineUsesIt(@ForAll("scenariosAsTheEngineUsesIt") Scenario scenario) {
         run(StorageSetup.BUFFERED_HOLDING_IN_MEMORY, scenario, Scope.AS_THE_ENGINE_USES_IT);
     }
@@ -112,13 +99,11 @@ class StorageContractPropertiesTest {
     }
 
     @Property(tries = 60)
-    @Disabled(BUFFERED_FINDINGS)
     void bufferedFlushingOnDisk(@ForAll("scenarios") Scenario scenario) {
         run(StorageSetup.BUFFERED_FLUSHING_ON_DISK, scenario, Scope.FULL_CONTRACT);
     }
 
     @Property(tries = 60)
-    @Disabled(BUFFERED_CURSOR_FINDING)
     void bufferedFlushingOnDisk_asTheEngineUsesIt(@ForAll("scenariosAsTheEngineUsesIt") Scenario scenario) {
         run(StorageSetup.BUFFERED_FLUSHING_ON_DISK, scenario, Scope.AS_THE_ENGINE_USES_IT);
     }
@@ -129,13 +114,11 @@ class StorageContractPropertiesTest {
     }
 
     @Property(tries = 60)
-    @Disabled(BUFFERED_FINDINGS)
     void bufferedHoldingOnDisk(@ForAll("scenarios") Scenario scenario) {
         run(StorageSetup.BUFFERED_HOLDING_ON_DISK, scenario, Scope.FULL_CONTRACT);
     }
 
     @Property(tries = 60)
-    @Disabled(BUFFERED_CURSOR_FINDING)
     void bufferedHoldingOnDisk_asTheEngineUsesIt(@ForAll("scenariosAsTheEngineUsesIt") Scenario scenario) {
         run(StorageSetup.BUFFERED_HOLDING_ON_DISK, scenario, Scope.AS_THE_ENGINE_USES_IT);
     }
@@ -150,7 +133,7 @@ class StorageContractPropertiesTest {
      * a dropped store's name is never written again (the scenarios leave out every put into a store after a drop of
      * it, and in the transaction that drops it), no snapshot older than a drop reads the dropped store, and none older
      * than a store is asked whether it exists. The third scope also leaves out every seek of a cursor that has moved
-     * already (see BUFFERED_CURSOR_FINDING).
+     * already.
      */
     enum Scope {
         FULL_CONTRACT,
