@@ -1,6 +1,9 @@
 package dev.keysmith.engine.wire;
 
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -27,6 +30,10 @@ final class JsonBytes extends OutputStream {
         ESCAPES['\f'] = 'f';
         ESCAPES['\r'] = 'r';
     }
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGH_BITS = 0x8080808080808080L;
 
     private byte[] buf;
     private int length;
@@ -63,6 +70,12 @@ final class JsonBytes extends OutputStream {
         int end = offset + count;
         int copied = offset;
         for (int i = offset; i < end; i++) {
+            while (i + Long.BYTES <= end && plain((long) LONGS.get(utf8, i))) {
+                i += Long.BYTES;
+            }
+            if (i == end) {
+                break;
+            }
             int b = utf8[i];
             if (b >= 0 && ESCAPES[b] != 0) {
                 write(utf8, copied, i - copied);
@@ -82,6 +95,18 @@ final class JsonBytes extends OutputStream {
         }
         write(utf8, copied, end - copied);
         write('"');
+    }
+
+    /**
+     * Whether eight bytes (read as one little-endian long) need no look: all ASCII, and none a control character, a
+     * quote or a backslash. It may answer false for bytes that are plain (they are then looked at one by one), never
+     * true for bytes that are not.
+     */
+    private static boolean plain(long eight) {
+        long controls = eight - 0x20 * ONES;
+        long quotes = (eight ^ '"' * ONES) - ONES;
+        long backslashes = (eight ^ '\\' * ONES) - ONES;
+        return ((controls | quotes | backslashes | eight) & HIGH_BITS) == 0;
     }
 
     private void escape(int b) {

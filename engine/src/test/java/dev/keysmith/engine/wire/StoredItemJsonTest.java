@@ -3,16 +3,22 @@ package dev.keysmith.engine.wire;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.keysmith.engine.keys.ItemCodec;
 import dev.keysmith.engine.value.ValueArbitraries;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkPojo;
@@ -49,6 +55,48 @@ class StoredItemJsonTest {
                 full,
                 full.toBuilder().items((List<Map<String, AttributeValue>>) null).build(),
                 items);
+    }
+
+    @Property(tries = 1000)
+    void aString_isQuotedAsJacksonQuotesIt(@ForAll("texts") String text) throws IOException {
+        ByteArrayOutputStream jackson = new ByteArrayOutputStream();
+        try (JsonGenerator generator = JsonCodec.FACTORY.createGenerator(jackson, JsonEncoding.UTF8)) {
+            generator.writeString(text);
+        }
+        byte[] utf8 = ("<" + text + ">").getBytes(UTF_8);
+        JsonBytes direct = new JsonBytes(4);
+
+        direct.quoted(utf8, 1, utf8.length - 2);
+
+        assertEquals(jackson.toString(UTF_8), new String(direct.toByteArray(), UTF_8));
+    }
+
+    /** Strings of up to 40 characters, long plain runs among characters that need escaping or are not ASCII. */
+    @Provide
+    Arbitrary<String> texts() {
+        return Arbitraries.frequencyOf(
+                        Tuple.of(6, Arbitraries.chars().range(' ', '~')),
+                        Tuple.of(
+                                2,
+                                Arbitraries.of(
+                                        '"', '\\', '/', '\u0000', '\b', '\t', '\n', '\f', '\r', '\u001f', '\u007f')),
+                        Tuple.of(1, Arbitraries.of('é', 'ж', '\u2028', '\uffff', '\u0080')),
+                        Tuple.of(
+                                1,
+                                Arbitraries.of("😀", "\uDBFF\uDFFF", "\uD800\uDC00")
+                                        .map(s -> s.charAt(0))))
+                .list()
+                .ofMaxSize(40)
+                .map(chars -> {
+                    StringBuilder text = new StringBuilder();
+                    chars.forEach(c -> {
+                        text.append(c);
+                        if (Character.isHighSurrogate(c)) {
+                            text.append(c == '\uD83D' ? '\uDE00' : c == '\uDBFF' ? '\uDFFF' : '\uDC00');
+                        }
+                    });
+                    return text.toString();
+                });
     }
 
     @Test
