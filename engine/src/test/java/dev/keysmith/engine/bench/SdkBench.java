@@ -261,7 +261,7 @@ public final class SdkBench {
         return cpu;
     }
 
-    static void setUp(DynamoDbClient client) {
+    public static void setUp(DynamoDbClient client) {
         client.createTable(b -> b.tableName(TABLE)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .keySchema(
@@ -311,7 +311,7 @@ public final class SdkBench {
         client.close();
     }
 
-    static DynamoDbClient client(URI endpoint, int threads) {
+    public static DynamoDbClient client(URI endpoint, int threads) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
