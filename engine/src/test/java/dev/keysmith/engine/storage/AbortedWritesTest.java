@@ -17,7 +17,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -234,9 +233,6 @@ class AbortedWritesTest {
      */
     @ParameterizedTest(name = "{0}")
     @EnumSource(StorageSetup.class)
-    @Disabled(
-            "finding: XodusStorage keeps the old entries of a store dropped by one write and put into by the next when"
-                    + " both are committed in one group (one Xodus transaction); see StorageContractTest")
     void writesQueuedTogether_dropAStoreAndWriteItAgain_leavingOnlyTheNewEntries(StorageSetup setup, @TempDir Path dir)
             throws Exception {
         try (Storage storage = setup.open(dir)) {

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -172,10 +171,6 @@ class CrashDurabilityTest {
     }
 
     @Test
-    @Disabled(
-            "finding: BufferedStorage replays the log on open in batches of records applied one after the other in one"
-                    + " Xodus transaction, where XodusStorage keeps a store created and then dropped: a store created by one"
-                    + " logged write and dropped by a later one exists again (empty) after the replay")
     void aStoreCreatedAndDroppedByReplayedRecords_doesNotExist(@TempDir Path dir) throws Exception {
         StorageSetup setup = StorageSetup.BUFFERED_HOLDING_ON_DISK;
         runWriter(setup, dir, 250); // gen:1 is filled by writes 100 to 199 and dropped by write 200

@@ -78,28 +78,8 @@ class StorageContractTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(
-            value = StorageSetup.class,
-            names = {"BUFFERED_HOLDING_IN_MEMORY", "BUFFERED_HOLDING_ON_DISK"})
+    @EnumSource(StorageSetup.class)
     void aStoreDroppedAndPutIntoInOneTransaction_holdsOnlyTheNewEntries(StorageSetup setup, @TempDir Path dir) {
-        dropAndPutInOneTransaction(setup, dir);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(
-            value = StorageSetup.class,
-            names = {
-                "XODUS_IN_MEMORY",
-                "XODUS_ON_DISK",
-                "BUFFERED_FLUSHING_IN_MEMORY",
-                "BUFFERED_FLUSHING_ON_DISK",
-                "BUFFERED_TIGHT_IN_MEMORY"
-            })
-    @Disabled("finding: XodusStorage keeps the old entries of a store one transaction dropped and then put into (in the"
-            + " transaction and after it); BufferedStorage too, at times, when its flusher hands such a transaction to"
-            + " Xodus")
-    void aStoreDroppedAndPutIntoInOneTransaction_holdsOnlyTheNewEntries_findings(
-            StorageSetup setup, @TempDir Path dir) {
         dropAndPutInOneTransaction(setup, dir);
     }
 
@@ -159,28 +139,8 @@ class StorageContractTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(
-            value = StorageSetup.class,
-            names = {"XODUS_IN_MEMORY", "XODUS_ON_DISK"})
+    @EnumSource(StorageSetup.class)
     void aStoreDroppedInOneTransaction_canBeWrittenAgainInTheNext_evenWhenFlushedTogether(
-            StorageSetup setup, @TempDir Path dir) {
-        aStoreDroppedInOneTransaction_canBeWrittenAgainInTheNext_evenWhenFlushedTogether_check(setup, dir);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(
-            value = StorageSetup.class,
-            names = {
-                "BUFFERED_FLUSHING_IN_MEMORY",
-                "BUFFERED_HOLDING_IN_MEMORY",
-                "BUFFERED_FLUSHING_ON_DISK",
-                "BUFFERED_HOLDING_ON_DISK",
-                "BUFFERED_TIGHT_IN_MEMORY"
-            })
-    @Disabled(
-            "finding: BufferedStorage applies a drop and a later put into the same store in one Xodus transaction, where"
-                    + " XodusStorage keeps the dropped entries: after flush() the old entries are back")
-    void aStoreDroppedInOneTransaction_canBeWrittenAgainInTheNext_evenWhenFlushedTogether_findings(
             StorageSetup setup, @TempDir Path dir) {
         aStoreDroppedInOneTransaction_canBeWrittenAgainInTheNext_evenWhenFlushedTogether_check(setup, dir);
     }
@@ -217,8 +177,6 @@ class StorageContractTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(StorageSetup.class)
-    @Disabled("finding: in XodusStorage and BufferedStorage, storeExists in a snapshot older than a store's creation is"
-            + " true (its entries are not seen)")
     void aSnapshotOlderThanAStore_doesNotSeeIt(StorageSetup setup, @TempDir Path dir) throws Exception {
         try (Storage storage = setup.open(dir)) {
             boolean seen = inOlderSnapshot(
@@ -233,12 +191,29 @@ class StorageContractTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(StorageSetup.class)
-    @Disabled("finding: XodusStorage caches the store handle a snapshot older than the drop opens, so the dropped store"
-            + " exists again for every later transaction (and dropping it again fails: Attempt to remove unknown"
-            + " store); BufferedStorage shows it too once its flusher has applied the drop")
+    @EnumSource(
+            value = StorageSetup.class,
+            names = {"BUFFERED_HOLDING_IN_MEMORY", "BUFFERED_HOLDING_ON_DISK"})
     void aSnapshotOlderThanADrop_seesTheStore_andTheDropStaysDoneForEveryoneElse(StorageSetup setup, @TempDir Path dir)
             throws Exception {
+        aSnapshotOlderThanADrop_seesTheStore_andTheDropStaysDoneForEveryoneElse_check(setup, dir);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(
+            value = StorageSetup.class,
+            names = {
+                "XODUS_IN_MEMORY",
+                "XODUS_ON_DISK",
+                "BUFFERED_FLUSHING_IN_MEMORY",
+                "BUFFERED_FLUSHING_ON_DISK",
+                "BUFFERED_TIGHT_IN_MEMORY"
+            })
+    @Disabled("finding: XodusStorage, once a snapshot older than a drop has read the dropped store, fails to drop it"
+            + " again (StorageException: Attempt to remove unknown store 'a'); BufferedStorage flushing constantly at"
+            + " times answers storeExists false for the store written again after that, while its entry is seen")
+    void aSnapshotOlderThanADrop_seesTheStore_andTheDropStaysDoneForEveryoneElse_findings(
+            StorageSetup setup, @TempDir Path dir) throws Exception {
         aSnapshotOlderThanADrop_seesTheStore_andTheDropStaysDoneForEveryoneElse_check(setup, dir);
     }
 
@@ -315,23 +290,8 @@ class StorageContractTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(
-            value = StorageSetup.class,
-            names = {"XODUS_IN_MEMORY", "XODUS_ON_DISK"})
+    @EnumSource(StorageSetup.class)
     void aCursorSeeksBackFromAnOverlayKeyToAXodusKey(StorageSetup setup, @TempDir Path dir) {
-        seekBackFromAnOverlayKey(setup, dir);
-    }
-
-    /** Flushing setups are left out: whether the flusher runs in between changes the layers the keys are in. */
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(
-            value = StorageSetup.class,
-            names = {"BUFFERED_HOLDING_IN_MEMORY", "BUFFERED_HOLDING_ON_DISK"})
-    @Disabled("finding: with [ff 01] flushed to Xodus and [ff ff] in the overlay, both with empty values, after a read"
-            + " transaction whose cursor does seek([ff ff]), prev(), the cursor of the next read transaction does"
-            + " first(), next(), seek([ff]) and lands on [ff ff] instead of [ff 01] (in one setup or the other of a"
-            + " run; the model property finds more such sequences, in write transactions too)")
-    void aCursorSeeksBackFromAnOverlayKeyToAXodusKey_findings(StorageSetup setup, @TempDir Path dir) {
         seekBackFromAnOverlayKey(setup, dir);
     }
 
@@ -371,22 +331,8 @@ class StorageContractTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(
-            value = StorageSetup.class,
-            names = {"XODUS_IN_MEMORY", "XODUS_ON_DISK"})
+    @EnumSource(StorageSetup.class)
     void aSecondSeekToAnEarlierKey_findsIt_acrossCommitsAndTheTransactionsOwnWrites(
-            StorageSetup setup, @TempDir Path dir) {
-        seekBackAcrossLayers(setup, dir);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(
-            value = StorageSetup.class,
-            names = {"BUFFERED_HOLDING_IN_MEMORY", "BUFFERED_HOLDING_ON_DISK"})
-    @Disabled("finding: BufferedStorage, with [01 00] and [00 01] put by two commits still in the overlay and [00 00]"
-            + " put by the write transaction itself, a cursor there that does seek([01]) then seek([00 01]) lands on"
-            + " [01 00] instead of [00 01]")
-    void aSecondSeekToAnEarlierKey_findsIt_acrossCommitsAndTheTransactionsOwnWrites_findings(
             StorageSetup setup, @TempDir Path dir) {
         seekBackAcrossLayers(setup, dir);
     }
@@ -406,6 +352,27 @@ class StorageContractTest {
                     assertArrayEquals(k0001, c.key(), "seek([00 01]) after seek([01])");
                 }
             });
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StorageSetup.class)
+    void aStoreDroppedThenDeletedFromThenPutInto_existsWithOnlyTheNewEntry(StorageSetup setup, @TempDir Path dir) {
+        try (Storage storage = setup.open(dir)) {
+            write(storage, tx -> {
+                tx.put("a", s("x"), s("1"));
+                tx.dropStore("a");
+                tx.delete("a", s("y"));
+                tx.delete("a", s("x"));
+                tx.put("a", s("z"), s("2"));
+                assertTrue(tx.storeExists("a"), "in the transaction");
+                assertEquals(List.of("z"), keys(tx, "a"));
+            });
+            assertTrue(storage.<Boolean>read(tx -> tx.storeExists("a")), "after the commit");
+            assertEquals(List.of("z"), storage.read(tx -> keys(tx, "a")));
+            StorageSetup.flush(storage);
+            assertTrue(storage.<Boolean>read(tx -> tx.storeExists("a")), "after a flush");
+            assertEquals(List.of("z"), storage.read(tx -> keys(tx, "a")));
         }
     }
 }
