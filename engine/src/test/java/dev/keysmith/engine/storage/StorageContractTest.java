@@ -191,29 +191,13 @@ class StorageContractTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(
-            value = StorageSetup.class,
-            names = {"BUFFERED_HOLDING_IN_MEMORY", "BUFFERED_HOLDING_ON_DISK"})
+    @EnumSource(StorageSetup.class)
+    @Disabled("finding: XodusStorage, once a snapshot older than a drop has read the dropped store, fails to drop it"
+            + " again (StorageException: Attempt to remove unknown store 'a'); BufferedStorage, after such a snapshot,"
+            + " a drop, a flush, a put into the store again and a flush, answers storeExists false while the put entry"
+            + " is seen")
     void aSnapshotOlderThanADrop_seesTheStore_andTheDropStaysDoneForEveryoneElse(StorageSetup setup, @TempDir Path dir)
             throws Exception {
-        aSnapshotOlderThanADrop_seesTheStore_andTheDropStaysDoneForEveryoneElse_check(setup, dir);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(
-            value = StorageSetup.class,
-            names = {
-                "XODUS_IN_MEMORY",
-                "XODUS_ON_DISK",
-                "BUFFERED_FLUSHING_IN_MEMORY",
-                "BUFFERED_FLUSHING_ON_DISK",
-                "BUFFERED_TIGHT_IN_MEMORY"
-            })
-    @Disabled("finding: XodusStorage, once a snapshot older than a drop has read the dropped store, fails to drop it"
-            + " again (StorageException: Attempt to remove unknown store 'a'); BufferedStorage flushing constantly at"
-            + " times answers storeExists false for the store written again after that, while its entry is seen")
-    void aSnapshotOlderThanADrop_seesTheStore_andTheDropStaysDoneForEveryoneElse_findings(
-            StorageSetup setup, @TempDir Path dir) throws Exception {
         aSnapshotOlderThanADrop_seesTheStore_andTheDropStaysDoneForEveryoneElse_check(setup, dir);
     }
 
@@ -234,6 +218,9 @@ class StorageContractTest {
             write(storage, tx -> tx.put("a", s("again"), s("2")));
             assertEquals(List.of("again"), storage.read(tx -> keys(tx, "a")));
             assertTrue(storage.<Boolean>read(tx -> tx.storeExists("a")));
+            StorageSetup.flush(storage);
+            assertEquals(List.of("again"), storage.read(tx -> keys(tx, "a")), "after a flush");
+            assertTrue(storage.<Boolean>read(tx -> tx.storeExists("a")), "after a flush");
         }
     }
 
@@ -373,6 +360,37 @@ class StorageContractTest {
             StorageSetup.flush(storage);
             assertTrue(storage.<Boolean>read(tx -> tx.storeExists("a")), "after a flush");
             assertEquals(List.of("z"), storage.read(tx -> keys(tx, "a")));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StorageSetup.class)
+    @Disabled("finding: in XodusStorage and BufferedStorage, a read transaction opened before a transaction that drops"
+            + " a store and puts into it again (and, for BufferedStorage, a flush of it) no longer sees the store's old"
+            + " entries: no keys, get null")
+    void aSnapshotOlderThanADropAndRewrite_keepsSeeingTheOldEntries_afterTheFlush(StorageSetup setup, @TempDir Path dir)
+            throws Exception {
+        try (Storage storage = setup.open(dir)) {
+            write(storage, tx -> tx.put("a", s("k"), s("old")));
+            StorageSetup.flush(storage);
+            List<String> seen = inOlderSnapshot(
+                    storage,
+                    () -> {
+                        write(storage, tx -> {
+                            tx.dropStore("a");
+                            tx.put("a", s("k"), s("new"));
+                            tx.put("a", s("k2"), s("new"));
+                        });
+                        StorageSetup.flush(storage);
+                    },
+                    tx -> {
+                        List<String> entries = new ArrayList<>(keys(tx, "a"));
+                        byte[] value = tx.get("a", s("k"));
+                        entries.add(value == null ? "no value" : new String(value, StandardCharsets.UTF_8));
+                        return entries;
+                    });
+            assertEquals(List.of("k", "old"), seen, "the older snapshot sees the store as it was");
+            assertArrayEquals(s("new"), storage.read(tx -> tx.get("a", s("k"))));
         }
     }
 }
