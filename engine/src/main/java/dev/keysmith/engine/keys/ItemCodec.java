@@ -1,5 +1,6 @@
 package dev.keysmith.engine.keys;
 
+import dev.keysmith.engine.value.ItemSize;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,21 +19,40 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * (ASCII) and B are length + bytes; BOOL is one of two tags with no payload, NULL a tag with no payload; SS, NS and BS
  * are a count and that many length-prefixed elements; L is a count and values; M is a count and attributes. Set
  * element order and map insertion order are preserved.
+ *
+ * <p>{@link #decode} turns stored bytes back into SDK values; {@link Reader} walks them without building any, for
+ * callers that only need the pieces (the HTTP endpoint writes their JSON straight from the bytes, {@link #size}
+ * measures them).
  */
 public final class ItemCodec {
     static final byte FORMAT_VERSION = 1;
 
-    private static final byte S = 1;
-    private static final byte N = 2;
-    private static final byte B = 3;
-    private static final byte TRUE = 4;
-    private static final byte FALSE = 5;
-    private static final byte NULL = 6;
-    private static final byte SS = 7;
-    private static final byte NS = 8;
-    private static final byte BS = 9;
-    private static final byte L = 10;
-    private static final byte M = 11;
+    /** The type of a stored value, as its tag byte says ({@code TRUE} and {@code FALSE} are the two BOOL values). */
+    public enum Kind {
+        S,
+        N,
+        B,
+        TRUE,
+        FALSE,
+        NULL,
+        SS,
+        NS,
+        BS,
+        L,
+        M;
+
+        private static final Kind[] BY_TAG = values();
+
+        /** The tag byte that stands for this kind: 1 for S through 11 for M. */
+        byte tag() {
+            return (byte) (ordinal() + 1);
+        }
+    }
+
+    /** The size the item-size rules give a list or map before its elements, and each element on top of its own. */
+    private static final int CONTAINER_OVERHEAD = 3;
+
+    private static final int ELEMENT_OVERHEAD = 1;
 
     private static final AttributeValue TRUE_VALUE = AttributeValue.fromBool(true);
     private static final AttributeValue FALSE_VALUE = AttributeValue.fromBool(false);
@@ -50,11 +70,56 @@ public final class ItemCodec {
 
     /** Deserializes an item; the returned map is a new mutable {@link LinkedHashMap} in the original order. */
     public static Map<String, AttributeValue> decode(byte[] bytes) {
-        if (bytes.length == 0 || bytes[0] != FORMAT_VERSION) {
-            throw new IllegalArgumentException(
-                    "Unsupported stored item format: " + (bytes.length == 0 ? "empty" : "version " + bytes[0]));
+        return Reader.of(bytes).map();
+    }
+
+    /**
+     * The DynamoDB size of a stored item ({@link ItemSize#of} of its decoded form), read from the bytes without
+     * decoding them: names and strings are stored as UTF-8, so their lengths are the stored lengths.
+     */
+    public static int size(byte[] bytes) {
+        Reader in = Reader.of(bytes);
+        int size = 0;
+        for (int i = in.count(); i > 0; i--) {
+            size += in.run() + sizeOfValue(in);
         }
-        return new Reader(bytes, 1).map();
+        return size;
+    }
+
+    private static int sizeOfValue(Reader in) {
+        return switch (in.kind()) {
+            case S, B -> in.run();
+            case N -> ItemSize.ofNumber(in.ascii());
+            case TRUE, FALSE, NULL -> 1;
+            case SS, BS -> {
+                int size = 0;
+                for (int i = in.count(); i > 0; i--) {
+                    size += in.run();
+                }
+                yield size;
+            }
+            case NS -> {
+                int size = 0;
+                for (int i = in.count(); i > 0; i--) {
+                    size += ItemSize.ofNumber(in.ascii());
+                }
+                yield size;
+            }
+            case L -> {
+                int size = CONTAINER_OVERHEAD;
+                for (int i = in.count(); i > 0; i--) {
+                    size += ELEMENT_OVERHEAD + sizeOfValue(in);
+                }
+                yield size;
+            }
+            case M -> {
+                int size = CONTAINER_OVERHEAD;
+                for (int i = in.count(); i > 0; i--) {
+                    size += ELEMENT_OVERHEAD + in.run() + sizeOfValue(in);
+                }
+                yield size;
+            }
+        };
     }
 
     private static void writeMap(KeyWriter out, Map<String, AttributeValue> map) {
@@ -67,40 +132,40 @@ public final class ItemCodec {
 
     private static void writeValue(KeyWriter out, AttributeValue v) {
         if (v.s() != null) {
-            out.append(S);
+            out.append(Kind.S.tag());
             writeString(out, v.s());
         } else if (v.n() != null) {
-            out.append(N);
+            out.append(Kind.N.tag());
             writeAscii(out, v.n());
         } else if (v.b() != null) {
-            out.append(B);
+            out.append(Kind.B.tag());
             writeBytes(out, v.b().asByteArrayUnsafe());
         } else if (v.bool() != null) {
-            out.append(v.bool() ? TRUE : FALSE);
+            out.append(v.bool() ? Kind.TRUE.tag() : Kind.FALSE.tag());
         } else if (v.nul() != null) {
-            out.append(NULL);
+            out.append(Kind.NULL.tag());
         } else if (v.hasSs()) {
-            out.append(SS).appendVarint(v.ss().size());
+            out.append(Kind.SS.tag()).appendVarint(v.ss().size());
             for (String s : v.ss()) {
                 writeString(out, s);
             }
         } else if (v.hasNs()) {
-            out.append(NS).appendVarint(v.ns().size());
+            out.append(Kind.NS.tag()).appendVarint(v.ns().size());
             for (String n : v.ns()) {
                 writeAscii(out, n);
             }
         } else if (v.hasBs()) {
-            out.append(BS).appendVarint(v.bs().size());
+            out.append(Kind.BS.tag()).appendVarint(v.bs().size());
             for (SdkBytes b : v.bs()) {
                 writeBytes(out, b.asByteArrayUnsafe());
             }
         } else if (v.hasL()) {
-            out.append(L).appendVarint(v.l().size());
+            out.append(Kind.L.tag()).appendVarint(v.l().size());
             for (AttributeValue element : v.l()) {
                 writeValue(out, element);
             }
         } else if (v.hasM()) {
-            out.append(M);
+            out.append(Kind.M.tag());
             writeMap(out, v.m());
         } else {
             throw new IllegalArgumentException("Cannot store an AttributeValue with no type set");
@@ -120,14 +185,65 @@ public final class ItemCodec {
         out.append(bytes);
     }
 
-    /** A cursor over one serialized item. */
-    private static final class Reader {
+    /**
+     * A cursor over one stored item, read front to back in the order it was written. An item is {@link #count} then,
+     * per attribute, a name ({@link #run}) and a value ({@link #kind}, then: for S, N and B one run; for SS, NS and
+     * BS a count and that many runs; for L a count and that many values; for M what an item is; nothing otherwise).
+     * A run is a length-prefixed stretch of {@link #buffer()}: {@link #run} skips it and returns its length, after
+     * which {@link #runStart} is where it begins.
+     */
+    public static final class Reader {
         private final byte[] buf;
         private int pos;
+        private int runStart;
 
-        Reader(byte[] buf, int pos) {
+        private Reader(byte[] buf, int pos) {
             this.buf = buf;
             this.pos = pos;
+        }
+
+        /** A reader at the start of a stored item (its attribute count). */
+        public static Reader of(byte[] item) {
+            if (item.length == 0 || item[0] != FORMAT_VERSION) {
+                throw new IllegalArgumentException(
+                        "Unsupported stored item format: " + (item.length == 0 ? "empty" : "version " + item[0]));
+            }
+            return new Reader(item, 1);
+        }
+
+        /** The stored item's bytes. */
+        public byte[] buffer() {
+            return buf;
+        }
+
+        /** Reads a count: of a map's attributes, or of a list's or set's elements. */
+        public int count() {
+            return varint();
+        }
+
+        /** Reads a value's type. */
+        public Kind kind() {
+            byte tag = buf[pos++];
+            if (tag < 1 || tag > Kind.BY_TAG.length) {
+                throw new IllegalArgumentException("Corrupt stored item: unknown value tag " + tag);
+            }
+            return Kind.BY_TAG[tag - 1];
+        }
+
+        /**
+         * Reads a run (a name, a string or a number in UTF-8, or binary bytes) and returns its length; it starts at
+         * {@link #runStart}.
+         */
+        public int run() {
+            int length = varint();
+            runStart = pos;
+            pos += length;
+            return length;
+        }
+
+        /** Where the run last read begins in {@link #buffer()}. */
+        public int runStart() {
+            return runStart;
         }
 
         Map<String, AttributeValue> map() {
@@ -140,9 +256,8 @@ public final class ItemCodec {
             return map;
         }
 
-        AttributeValue value() {
-            byte tag = buf[pos++];
-            return switch (tag) {
+        private AttributeValue value() {
+            return switch (kind()) {
                 case S -> AttributeValue.fromS(string());
                 case N -> AttributeValue.fromN(ascii());
                 case B -> AttributeValue.fromB(SdkBytes.fromByteArrayUnsafe(bytes()));
@@ -154,7 +269,6 @@ public final class ItemCodec {
                 case BS -> AttributeValue.fromBs(binaries());
                 case L -> AttributeValue.fromL(list());
                 case M -> AttributeValue.fromM(map());
-                default -> throw new IllegalArgumentException("Corrupt stored item: unknown value tag " + tag);
             };
         }
 
@@ -186,24 +300,19 @@ public final class ItemCodec {
         }
 
         private String string() {
-            int length = varint();
-            String s = new String(buf, pos, length, StandardCharsets.UTF_8);
-            pos += length;
-            return s;
+            int length = run();
+            return new String(buf, runStart, length, StandardCharsets.UTF_8);
         }
 
         private String ascii() {
-            int length = varint();
-            String s = new String(buf, pos, length, StandardCharsets.ISO_8859_1);
-            pos += length;
-            return s;
+            int length = run();
+            return new String(buf, runStart, length, StandardCharsets.ISO_8859_1);
         }
 
         private byte[] bytes() {
-            int length = varint();
+            int length = run();
             byte[] b = new byte[length];
-            System.arraycopy(buf, pos, b, 0, length);
-            pos += length;
+            System.arraycopy(buf, runStart, b, 0, length);
             return b;
         }
 

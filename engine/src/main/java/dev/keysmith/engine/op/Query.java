@@ -65,9 +65,15 @@ public final class Query {
                     "Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
         Meter.ReadMode mode = Meter.ReadMode.of(req.consistentRead());
+        StoredItems stored = StoredItems.requestedBy(req);
         boolean forward = !Boolean.FALSE.equals(req.scanIndexForward());
 
-        record Result(TableDef table, @Nullable IndexDef index, KeyCondition keys, RangeRead.Page page) {}
+        record Result(
+                TableDef table,
+                @Nullable IndexDef index,
+                KeyCondition keys,
+                RangeRead.Page page,
+                RangeRead.Items items) {}
         Result r = ctx.storage().read(tx -> {
             TableDef table = ctx.catalog().require(tx, tableName);
             IndexDef index = Requests.index(table, req.indexName(), req.consistentRead(), select);
@@ -116,7 +122,8 @@ public final class Query {
                     select == Select.COUNT,
                     fetch,
                     mode);
-            return new Result(table, index, keys, RangeRead.read(tx, spec));
+            RangeRead.Items items = RangeRead.Items.of(stored);
+            return new Result(table, index, keys, RangeRead.read(tx, spec, items), items);
         });
         RangeRead.Page page = r.page();
         Meter meter = RangeRead.meter(tableName, r.index(), page, mode);
@@ -125,7 +132,7 @@ public final class Query {
                 .scannedCount(page.scannedCount())
                 .consumedCapacity(meter.toResponse(req.returnConsumedCapacity()));
         if (select != Select.COUNT) {
-            response.items(page.items());
+            r.items().deliver(response::items);
         }
         if (page.lastEvaluatedKey() != null) {
             response.lastEvaluatedKey(page.lastEvaluatedKey());

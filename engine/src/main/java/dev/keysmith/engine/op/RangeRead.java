@@ -7,11 +7,11 @@ import dev.keysmith.engine.storage.Cursor;
 import dev.keysmith.engine.storage.ReadTx;
 import dev.keysmith.engine.table.IndexDef;
 import dev.keysmith.engine.table.TableDef;
-import dev.keysmith.engine.value.ItemSize;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -38,9 +38,8 @@ final class RangeRead {
             boolean fetchFromTable,
             Meter.ReadMode mode) {}
 
-    /** One page: the items returned, the counts, the bytes read, and where to resume. */
+    /** One page: the counts, the bytes read, and where to resume (its items went to the {@link Items} given). */
     record Page(
-            List<Map<String, AttributeValue>> items,
             int scannedCount,
             int count,
             long bytesRead,
@@ -48,39 +47,101 @@ final class RangeRead {
             boolean stoppedEarly,
             @Nullable Map<String, AttributeValue> lastEvaluatedKey) {}
 
+    /**
+     * Receives the items of a page in the form its consumer wants: SDK attribute maps for the in-process API, or the
+     * stored encoding for the HTTP endpoint, which writes their JSON straight from the bytes.
+     */
+    sealed interface Items permits Items.Decoded, Items.Stored {
+        /** A whole item: its stored bytes, and its decoded form when reading it needed that already. */
+        void addWhole(byte[] stored, @Nullable Map<String, AttributeValue> decoded);
+
+        /** The projection of an item. */
+        void addProjected(Map<String, AttributeValue> projected);
+
+        /** Hands the items over: to the response's {@code Items}, or to the caller's {@link StoredItems}. */
+        void deliver(Consumer<List<Map<String, AttributeValue>>> responseItems);
+
+        /** An empty page's worth: the stored form when the request carries {@code stored}, SDK maps otherwise. */
+        static Items of(@Nullable StoredItems stored) {
+            return stored == null ? new Decoded(new ArrayList<>()) : new Stored(stored, new ArrayList<>());
+        }
+
+        record Decoded(List<Map<String, AttributeValue>> list) implements Items {
+
+            @Override
+            public void addWhole(byte[] stored, @Nullable Map<String, AttributeValue> decoded) {
+                list.add(decoded != null ? decoded : ItemCodec.decode(stored));
+            }
+
+            @Override
+            public void addProjected(Map<String, AttributeValue> projected) {
+                list.add(projected);
+            }
+
+            @Override
+            public void deliver(Consumer<List<Map<String, AttributeValue>>> responseItems) {
+                responseItems.accept(list);
+            }
+        }
+
+        record Stored(StoredItems mailbox, List<byte[]> list) implements Items {
+
+            @Override
+            public void addWhole(byte[] stored, @Nullable Map<String, AttributeValue> decoded) {
+                list.add(stored);
+            }
+
+            @Override
+            public void addProjected(Map<String, AttributeValue> projected) {
+                list.add(ItemCodec.encode(projected));
+            }
+
+            @Override
+            public void deliver(Consumer<List<Map<String, AttributeValue>>> responseItems) {
+                mailbox.deliver(list);
+            }
+        }
+    }
+
     private RangeRead() {}
 
-    static Page read(ReadTx tx, Spec spec) {
+    /**
+     * Reads one page into {@code items}. Entries are sized from their stored bytes, and decoded only when the filter,
+     * the projection or a fetch from the table needs their values.
+     */
+    static Page read(ReadTx tx, Spec spec, Items items) {
         String store =
                 spec.index() == null ? spec.table().itemStore() : spec.index().storeName();
-        List<Map<String, AttributeValue>> items = new ArrayList<>();
         int scanned = 0;
         int count = 0;
         long bytes = 0;
         double fetchUnits = 0;
-        Map<String, AttributeValue> lastEntry = null;
+        byte[] lastEntry = null;
         boolean stopped = false;
         try (Cursor c = tx.cursor(store)) {
             boolean ok = position(c, spec);
             while (ok && inRange(c.key(), spec)) {
-                Map<String, AttributeValue> entry = ItemCodec.decode(c.value());
+                byte[] entry = c.value();
                 scanned++;
-                bytes += ItemSize.of(entry);
-                Map<String, AttributeValue> item = entry;
+                bytes += ItemCodec.size(entry);
+                byte[] stored = entry;
                 if (spec.fetchFromTable()) {
-                    byte[] full = tx.get(spec.table().itemStore(), KeyLayout.itemKey(spec.table(), entry));
+                    byte[] full =
+                            tx.get(spec.table().itemStore(), KeyLayout.itemKey(spec.table(), ItemCodec.decode(entry)));
                     if (full != null) {
-                        item = ItemCodec.decode(full);
-                        fetchUnits += Meter.readUnits(ItemSize.of(item), spec.mode());
+                        stored = full;
+                        fetchUnits += Meter.readUnits(ItemCodec.size(full), spec.mode());
                     }
                 }
-                if (spec.filter() == null || spec.filter().test(item)) {
+                Map<String, AttributeValue> item = spec.filter() == null ? null : ItemCodec.decode(stored);
+                if (item == null || spec.filter().test(item)) {
                     count++;
                     if (!spec.countOnly()) {
-                        items.add(
-                                spec.projection() == null
-                                        ? item
-                                        : spec.projection().apply(item));
+                        if (spec.projection() == null) {
+                            items.addWhole(stored, item);
+                        } else {
+                            items.addProjected(spec.projection().apply(item != null ? item : ItemCodec.decode(stored)));
+                        }
                     }
                 }
                 lastEntry = entry;
@@ -96,9 +157,10 @@ final class RangeRead {
                 }
             }
         }
-        Map<String, AttributeValue> lek =
-                stopped && lastEntry != null ? KeyLayout.keyOf(spec.table(), spec.index(), lastEntry) : null;
-        return new Page(items, scanned, count, bytes, fetchUnits, stopped, lek);
+        Map<String, AttributeValue> lek = stopped && lastEntry != null
+                ? KeyLayout.keyOf(spec.table(), spec.index(), ItemCodec.decode(lastEntry))
+                : null;
+        return new Page(scanned, count, bytes, fetchUnits, stopped, lek);
     }
 
     /**

@@ -56,9 +56,10 @@ public final class Scan {
         Projection projection = Requests.projection(req.projectionExpression(), attributesToGet, ectx);
         ectx.checkAllUsed();
         Meter.ReadMode mode = Meter.ReadMode.of(req.consistentRead());
+        StoredItems stored = StoredItems.requestedBy(req);
         byte[][] bounds = segmentBounds(req.segment(), req.totalSegments());
 
-        record Result(@Nullable IndexDef index, RangeRead.Page page) {}
+        record Result(@Nullable IndexDef index, RangeRead.Page page, RangeRead.Items items) {}
         Result r = ctx.storage().read(tx -> {
             TableDef table = ctx.catalog().require(tx, tableName);
             IndexDef index = Requests.index(table, req.indexName(), req.consistentRead(), select);
@@ -81,7 +82,8 @@ public final class Scan {
                     select == Select.COUNT,
                     fetch,
                     mode);
-            return new Result(index, RangeRead.read(tx, spec));
+            RangeRead.Items items = RangeRead.Items.of(stored);
+            return new Result(index, RangeRead.read(tx, spec, items), items);
         });
         RangeRead.Page page = r.page();
         Meter meter = RangeRead.meter(tableName, r.index(), page, mode);
@@ -90,7 +92,7 @@ public final class Scan {
                 .scannedCount(page.scannedCount())
                 .consumedCapacity(meter.toResponse(req.returnConsumedCapacity()));
         if (select != Select.COUNT) {
-            response.items(page.items());
+            r.items().deliver(response::items);
         }
         if (page.lastEvaluatedKey() != null) {
             response.lastEvaluatedKey(page.lastEvaluatedKey());

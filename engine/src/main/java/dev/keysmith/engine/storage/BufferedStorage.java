@@ -42,6 +42,10 @@ public final class BufferedStorage implements Storage {
     private final GroupCommit group = new GroupCommit(this::runInTransaction);
     /** The flush mark each open transaction started from; the overlay keeps what the oldest of them needs. */
     private final Map<Object, Long> readers = new ConcurrentHashMap<>();
+    /** Each commit not yet in Xodus: its sequence number and the bytes it added. Guarded by the commit lock. */
+    private final java.util.ArrayDeque<long[]> commitBytes = new java.util.ArrayDeque<>();
+    /** Bytes of the commits not yet in Xodus. */
+    private final java.util.concurrent.atomic.AtomicLong unflushed = new java.util.concurrent.atomic.AtomicLong();
 
     private final ReentrantLock flushLock = new ReentrantLock();
     private final Object room = new Object();
@@ -191,24 +195,29 @@ public final class BufferedStorage implements Storage {
         if (log != null) {
             log.append(seq, tx.changes());
         }
-        overlay.publish(seq, tx.changes());
+        long added = overlay.publish(seq, tx.changes());
+        commitBytes.add(new long[] {seq, added});
+        unflushed.addAndGet(added);
         boolean wasClean = seq - 1 == flushed;
         if (wasClean) {
             dirtySince = System.nanoTime();
         }
         committed = seq;
-        if (wasClean || overlay.bytes() >= limits.flushAtBytes()) {
+        if (wasClean || unflushed.get() >= limits.flushAtBytes()) {
             LockSupport.unpark(flusher);
         }
     }
 
-    /** Waits while the overlay is over its limit; fails if the flusher cannot write to Xodus. */
+    /**
+     * Waits while more than {@link Limits#maxBytes} are not in Xodus yet; fails if the flusher cannot write to Xodus.
+     * Versions that Xodus holds but an open reader still needs do not count: a reader may wait for a write.
+     */
     private void awaitRoom() {
-        if (overlay.bytes() <= limits.maxBytes()) {
+        if (unflushed.get() <= limits.maxBytes()) {
             return;
         }
         synchronized (room) {
-            while (overlay.bytes() > limits.maxBytes()) {
+            while (unflushed.get() > limits.maxBytes()) {
                 RuntimeException failure = flushFailure;
                 if (failure != null) {
                     throw new StorageException("Cannot write to the database: " + failure.getMessage(), failure);
@@ -234,7 +243,7 @@ public final class BufferedStorage implements Storage {
                 continue;
             }
             long wait = dirtySince + limits.flushDelay().toNanos() - System.nanoTime();
-            if (wait > 0 && overlay.bytes() < limits.flushAtBytes()) {
+            if (wait > 0 && unflushed.get() < limits.flushAtBytes()) {
                 LockSupport.parkNanos(this, wait);
                 continue;
             }
@@ -276,6 +285,14 @@ public final class BufferedStorage implements Storage {
                     return null;
                 });
                 flushed = upTo;
+                commitLock.lock();
+                try {
+                    while (!commitBytes.isEmpty() && commitBytes.peek()[0] <= upTo) {
+                        unflushed.addAndGet(-commitBytes.poll()[1]);
+                    }
+                } finally {
+                    commitLock.unlock();
+                }
             }
             long keep = upTo;
             for (long mark : readers.values()) {

@@ -105,8 +105,11 @@ final class Overlay {
         return stores.isEmpty();
     }
 
-    /** Publishes a commit's changes under {@code seq}; the caller holds the commit lock and publishes in order. */
-    void publish(long seq, Map<String, StoreChange> changes) {
+    /**
+     * Publishes a commit's changes under {@code seq}; the caller holds the commit lock and publishes in order. Returns
+     * the bytes added.
+     */
+    long publish(long seq, Map<String, StoreChange> changes) {
         long added = 0;
         for (var c : changes.entrySet()) {
             StoreChange change = c.getValue();
@@ -130,6 +133,7 @@ final class Overlay {
             }
         }
         bytes.addAndGet(added);
+        return added;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import jetbrains.exodus.ArrayByteIterable;
@@ -51,6 +52,8 @@ public final class XodusStorage implements Storage {
     private final Map<String, Store> stores = new ConcurrentHashMap<>();
 
     private final GroupCommit group = new GroupCommit(this::runInTransaction);
+    /** Committed transactions that dropped stores; see {@link Tx#existing}. */
+    private final AtomicLong drops = new AtomicLong();
 
     private XodusStorage(Environment env) {
         this.env = env;
@@ -90,7 +93,8 @@ public final class XodusStorage implements Storage {
     @Override
     public <T> T read(Function<ReadTx, T> work) {
         try {
-            return env.computeInReadonlyTransaction(txn -> work.apply(new Tx(txn)));
+            long epoch = drops.get(); // before the snapshot: see Tx#existing
+            return env.computeInReadonlyTransaction(txn -> work.apply(new Tx(txn, epoch)));
         } catch (ExodusException e) {
             throw new StorageException("Read transaction failed: " + e.getMessage(), e);
         }
@@ -106,7 +110,7 @@ public final class XodusStorage implements Storage {
         Tx[] tx = new Tx[1];
         try {
             env.executeInExclusiveTransaction(txn -> {
-                tx[0] = new Tx(txn);
+                tx[0] = new Tx(txn, drops.get());
                 body.accept(tx[0]);
             });
         } catch (ExodusException e) {
@@ -150,8 +154,12 @@ public final class XodusStorage implements Storage {
         private @Nullable Map<String, Store> created;
         private @Nullable Set<String> dropped;
 
-        Tx(Transaction txn) {
+        /** The number of transactions that had dropped stores when this one's snapshot was taken, or before. */
+        private final long epoch;
+
+        Tx(Transaction txn, long epoch) {
             this.txn = txn;
+            this.epoch = epoch;
         }
 
         /** The store if it exists in this transaction's view, else null. */
@@ -165,15 +173,19 @@ public final class XodusStorage implements Storage {
                     return own;
                 }
             }
+            // a handle cached after a drop this snapshot predates may be of the store's next incarnation
             Store cached = stores.get(name);
-            if (cached != null) {
+            if (cached != null && drops.get() == epoch) {
                 return cached;
             }
             Store opened = env.openStore(name, storeConfig(name), txn, false);
             if (opened != null) {
-                // it exists in a committed state: in an exclusive write transaction, stores created by this
-                // transaction are found in `created` above
+                // it exists in a committed state (stores this transaction created are in `created` above); a
+                // snapshot older than a drop may not cache it, or everyone after would see the dropped store
                 stores.put(name, opened);
+                if (drops.get() != epoch) {
+                    stores.remove(name, opened);
+                }
             }
             return opened;
         }
@@ -201,6 +213,7 @@ public final class XodusStorage implements Storage {
 
         void committed() {
             if (dropped != null) {
+                drops.incrementAndGet(); // before the cache changes: see existing
                 dropped.forEach(stores::remove);
             }
             if (created != null) {

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import dev.keysmith.engine.error.Errors;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -58,6 +57,8 @@ final class JsonCodec {
                     .build())
             .build();
 
+    private static final String ITEMS = "Items";
+
     private static final Map<Class<?>, Map<String, SdkField<?>>> FIELDS_BY_NAME = new ConcurrentHashMap<>();
 
     private JsonCodec() {}
@@ -105,11 +106,37 @@ final class JsonCodec {
     }
 
     /**
+     * Writes a Query or Scan response whose items the engine handed over in their stored encoding (see
+     * {@link dev.keysmith.engine.op.StoredItems}): {@code Items} is written from {@code storedItems}, in its modeled
+     * place among the members, and everything else as {@link #write(SdkPojo)} does.
+     */
+    static byte[] write(SdkPojo response, List<byte[]> storedItems) {
+        JsonBytes out = new JsonBytes(256 + 256 * storedItems.size());
+        try (JsonGenerator generator = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
+            generator.writeStartObject();
+            for (SdkField<?> field : response.sdkFields()) {
+                if (field.locationName().equals(ITEMS)) {
+                    generator.writeFieldName(ITEMS);
+                    generator.writeRawValue(""); // the separator only: the value goes straight to the buffer
+                    generator.flush();
+                    StoredItemJson.writeItems(out, storedItems);
+                } else {
+                    writeMember(generator, response, field);
+                }
+            }
+            generator.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /**
      * Writes {@code leading} string members first, then the modeled members {@code fields} of {@code target}: that is
      * how an error body ({@code __type}, message, then e.g. {@code Item}) is produced from an SDK exception.
      */
     static byte[] write(Object target, List<SdkField<?>> fields, Map<String, String> leading) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        JsonBytes out = new JsonBytes(256);
         try (JsonGenerator generator = FACTORY.createGenerator(out, JsonEncoding.UTF8)) {
             generator.writeStartObject();
             for (Map.Entry<String, String> member : leading.entrySet()) {
@@ -309,10 +336,13 @@ final class JsonCodec {
 
     static void writeMembers(JsonGenerator generator, Object target, List<SdkField<?>> fields) throws IOException {
         for (SdkField<?> field : fields) {
-            Object value = field.getValueOrDefault(target);
-            if (isAbsent(value)) {
-                continue;
-            }
+            writeMember(generator, target, field);
+        }
+    }
+
+    private static void writeMember(JsonGenerator generator, Object target, SdkField<?> field) throws IOException {
+        Object value = field.getValueOrDefault(target);
+        if (!isAbsent(value)) {
             generator.writeFieldName(field.locationName());
             writeValue(generator, Shape.of(field), value);
         }

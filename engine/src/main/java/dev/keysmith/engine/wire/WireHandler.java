@@ -1,14 +1,18 @@
 package dev.keysmith.engine.wire;
 
 import dev.keysmith.engine.error.Errors;
+import dev.keysmith.engine.op.StoredItems;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.AwsRequest;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkPojo;
 
@@ -23,6 +27,13 @@ final class WireHandler {
     static final String AMZ_JSON = "application/x-amz-json-1.0";
     static final String PLAIN_JSON = "application/json";
     static final byte[] UNKNOWN_OPERATION_XML = "<UnknownOperationException/>\n".getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * The operations whose items the engine hands over in their stored encoding when asked (see {@link StoredItems}),
+     * so that their JSON is written straight from the stored bytes.
+     */
+    private static final Set<String> STORED_ITEMS_TARGETS =
+            Set.of(Operations.DYNAMODB_PREFIX + "Query", Operations.DYNAMODB_PREFIX + "Scan");
 
     private static final System.Logger LOG = System.getLogger(WireHandler.class.getName());
 
@@ -74,7 +85,9 @@ final class WireHandler {
                 throw JsonCodec.isWellFormed(body) ? denied : Errors.serialization(null);
             }
         }
-        SdkPojo input = JsonCodec.readRequest(body, operation.newRequestBuilder());
+        StoredItems stored = STORED_ITEMS_TARGETS.contains(operation.target()) ? new StoredItems() : null;
+        SdkPojo input = JsonCodec.readRequest(
+                body, stored == null ? operation.newRequestBuilder() : () -> attach(stored, operation));
         Object output;
         try {
             output = operation.invoke(input);
@@ -90,11 +103,19 @@ final class WireHandler {
             return ErrorMapper.internalError(answerType);
         }
         try {
-            return new WireResponse(200, answerType, JsonCodec.write((SdkPojo) output));
+            List<byte[]> items = stored == null ? null : stored.items();
+            byte[] json = items == null ? JsonCodec.write((SdkPojo) output) : JsonCodec.write((SdkPojo) output, items);
+            return new WireResponse(200, answerType, json);
         } catch (RuntimeException unexpected) {
             LOG.log(System.Logger.Level.ERROR, "Cannot encode the response of " + operation.target(), unexpected);
             return ErrorMapper.internalError(answerType);
         }
+    }
+
+    private static SdkPojo attach(StoredItems stored, Operations.Operation operation) {
+        SdkPojo builder = operation.newRequestBuilder().get();
+        stored.attachTo((AwsRequest.Builder) builder);
+        return builder;
     }
 
     /** The body after {@code Content-Encoding: gzip}, or null when it inflates beyond the request limit. */

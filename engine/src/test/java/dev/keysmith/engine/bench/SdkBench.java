@@ -7,6 +7,8 @@ import dev.keysmith.engine.KeysmithEngine;
 import dev.keysmith.engine.wire.WireConfig;
 import dev.keysmith.engine.wire.WireServer;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
@@ -35,13 +37,14 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * The same workload through the AWS SDK for Java v2 (Apache HTTP client) against three endpoints in one run: Keysmith
  * on disk, DynamoDB Local 2.6.1 on disk ({@code -dbPath}), and a stub that answers correctly and does no work (the
- * ceiling any endpoint can show while the client shares the machine's cores). Prints ops/s, p50 and p99 and the ratios.
+ * ceiling any endpoint can show while the client shares the machine's cores). Prints ops/s, p50 and p99, CPU per
+ * operation and the ratios. Each workload first runs once, unmeasured, against every endpoint, to compile the code.
  * Workloads: PutItem and GetItem of 1 KB items, a Query returning 100 items, and BatchWriteItem of 25 new 1 KB items into
  * a table with two GSIs (its ops/s are calls: 25 items each).
  *
  * <p>Run: {@code mvn -B -q -pl engine -am test-compile && mvn -B -q -pl engine exec:java
  * -Dexec.classpathScope=test -Dexec.mainClass=dev.keysmith.engine.bench.SdkBench [-Dexec.args="10 1,8"]} (seconds per
- * measurement, client thread counts).
+ * measurement, client thread counts, and optionally the workloads to run, e.g. {@code QUERY100,GET}: all by default).
  */
 public final class SdkBench {
     private static final String TABLE = "bench";
@@ -55,6 +58,9 @@ public final class SdkBench {
         int[] threads = args.length > 1
                 ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
                 : new int[] {1, 8};
+        List<Workload> workloads = args.length > 2
+                ? Arrays.stream(args[2].split(",")).map(Workload::valueOf).toList()
+                : List.of(Workload.values());
         Path root = Files.createTempDirectory("keysmith-bench");
         List<String> report = new ArrayList<>();
         try (KeysmithEngine engine = KeysmithEngine.open(EngineConfig.onDisk(root.resolve("keysmith")));
@@ -76,7 +82,15 @@ public final class SdkBench {
                         setUp(client(e.getValue(), 8));
                     }
                 }
-                for (Workload w : Workload.values()) {
+                // Client and endpoints share one JVM, whose JIT compiles (and sometimes recompiles) the code of
+                // both as it runs: one unmeasured pass over every endpoint first, so that the endpoint measured
+                // first is not charged for compiling what all the others then use.
+                for (Workload w : workloads) {
+                    for (var e : endpoints.entrySet()) {
+                        run("warm-up " + e.getKey(), e.getValue(), w, 1, Math.max(2, seconds / 2));
+                    }
+                }
+                for (Workload w : workloads) {
                     for (int t : threads) {
                         Result[] results = new Result[3];
                         int i = 0;
@@ -113,10 +127,24 @@ public final class SdkBench {
         BULK25
     }
 
-    record Result(String name, double opsPerSec, double p50Micros, double p99Micros) {
+    /**
+     * One measurement. Per operation: {@code clientCpuMicros} is the CPU the client threads used, {@code
+     * serverCpuMicros} the CPU of the process's other Java threads (the endpoint's, plus whatever idle endpoints do in
+     * the background; GC and JIT threads are not counted). CPU time, unlike ops/s, hardly depends on what else the
+     * machine is running.
+     */
+    record Result(
+            String name,
+            double opsPerSec,
+            double p50Micros,
+            double p99Micros,
+            double clientCpuMicros,
+            double serverCpuMicros) {
         @Override
         public String toString() {
-            return String.format("%s %,.0f ops/s p50 %.0f us p99 %.0f us", name, opsPerSec, p50Micros, p99Micros);
+            return String.format(
+                    "%s %,.0f ops/s p50 %.0f us p99 %.0f us cpu/op client %.0f us server %.0f us",
+                    name, opsPerSec, p50Micros, p99Micros, clientCpuMicros, serverCpuMicros);
         }
     }
 
@@ -130,10 +158,13 @@ public final class SdkBench {
             CountDownLatch done = new CountDownLatch(threads);
             long[][] latencies = new long[threads][];
             int[] counts = new int[threads];
+            long[] clientCpu = new long[threads];
+            Map<Long, Long> cpuBefore = threadCpu();
+            List<Thread> clients = new ArrayList<>();
             int round = phase;
             for (int t = 0; t < threads; t++) {
                 int id = t;
-                Thread.ofPlatform().start(() -> {
+                clients.add(Thread.ofPlatform().start(() -> {
                     long[] lat = new long[1 << 20];
                     int n = 0;
                     Random random = new Random(id);
@@ -181,14 +212,22 @@ public final class SdkBench {
                     }
                     latencies[id] = lat;
                     counts[id] = n;
+                    clientCpu[id] = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
                     done.countDown();
-                });
+                }));
             }
             long start = System.nanoTime();
             Thread.sleep(durationNanos / 1_000_000);
             stop.set(true);
             done.await();
             long elapsed = System.nanoTime() - start;
+            Map<Long, Long> cpuAfter = threadCpu();
+            long otherCpu = 0;
+            clients.forEach(c -> cpuAfter.remove(c.threadId()));
+            for (var e : cpuAfter.entrySet()) {
+                Long before = cpuBefore.get(e.getKey());
+                otherCpu += e.getValue() - (before == null ? 0 : before);
+            }
             if (phase == 1) {
                 long total = 0;
                 List<Long> all = new ArrayList<>();
@@ -204,13 +243,28 @@ public final class SdkBench {
                         name,
                         total * 1e9 / elapsed,
                         all.get(all.size() / 2) / 1000.0,
-                        all.get((int) (all.size() * 0.99)) / 1000.0);
+                        all.get((int) (all.size() * 0.99)) / 1000.0,
+                        Arrays.stream(clientCpu).sum() / 1000.0 / total,
+                        otherCpu / 1000.0 / total);
             }
         }
         throw new IllegalStateException();
     }
 
-    static void setUp(DynamoDbClient client) {
+    /** The CPU time of every live thread (the client threads have ended when this is called after a run). */
+    private static Map<Long, Long> threadCpu() {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new java.util.HashMap<>();
+        for (long id : mx.getAllThreadIds()) {
+            long nanos = mx.getThreadCpuTime(id);
+            if (nanos >= 0) {
+                cpu.put(id, nanos);
+            }
+        }
+        return cpu;
+    }
+
+    public static void setUp(DynamoDbClient client) {
         client.createTable(b -> b.tableName(TABLE)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .keySchema(
@@ -260,7 +314,7 @@ public final class SdkBench {
         client.close();
     }
 
-    static DynamoDbClient client(URI endpoint, int threads) {
+    public static DynamoDbClient client(URI endpoint, int threads) {
         return DynamoDbClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)

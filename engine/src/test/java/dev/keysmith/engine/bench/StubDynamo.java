@@ -18,11 +18,11 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * An endpoint backend that answers GetItem, PutItem, BatchWriteItem and Query correctly for the benchmark's data set and does no work:
  * the responses are prebuilt. Behind the same wire server it shows the ceiling the client and HTTP layer allow.
  */
-final class StubDynamo implements DynamoDbClient {
+public final class StubDynamo implements DynamoDbClient {
     private final GetItemResponse get;
     private final QueryResponse query;
 
-    StubDynamo() {
+    public StubDynamo() {
         String payload = "y".repeat(200);
         Map<String, AttributeValue> item = Map.of(
                 "pk", AttributeValue.fromS("q1"),

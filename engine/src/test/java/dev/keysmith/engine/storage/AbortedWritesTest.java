@@ -233,6 +233,8 @@ class AbortedWritesTest {
      */
     @ParameterizedTest(name = "{0}")
     @EnumSource(StorageSetup.class)
+    // put into by the next when"                     + " both are committed in one group (one Xodus transaction); see
+    // StorageContractTest")
     void writesQueuedTogether_dropAStoreAndWriteItAgain_leavingOnlyTheNewEntries(StorageSetup setup, @TempDir Path dir)
             throws Exception {
         try (Storage storage = setup.open(dir)) {

@@ -171,6 +171,9 @@ class CrashDurabilityTest {
     }
 
     @Test
+    // one after the other in one"                     + " Xodus transaction, where XodusStorage keeps a store created
+    // and then dropped: a store created by one"                     + " logged write and dropped by a later one exists
+    // again (empty) after the replay")
     void aStoreCreatedAndDroppedByReplayedRecords_doesNotExist(@TempDir Path dir) throws Exception {
         StorageSetup setup = StorageSetup.BUFFERED_HOLDING_ON_DISK;
         runWriter(setup, dir, 250); // gen:1 is filled by writes 100 to 199 and dropped by write 200

@@ -78,8 +78,27 @@ class StorageContractTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(StorageSetup.class)
+    @EnumSource(
+            value = StorageSetup.class,
+            names = {"BUFFERED_HOLDING_IN_MEMORY", "BUFFERED_HOLDING_ON_DISK"})
     void aStoreDroppedAndPutIntoInOneTransaction_holdsOnlyTheNewEntries(StorageSetup setup, @TempDir Path dir) {
+        dropAndPutInOneTransaction(setup, dir);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(
+            value = StorageSetup.class,
+            names = {
+                "XODUS_IN_MEMORY",
+                "XODUS_ON_DISK",
+                "BUFFERED_FLUSHING_IN_MEMORY",
+                "BUFFERED_FLUSHING_ON_DISK",
+                "BUFFERED_TIGHT_IN_MEMORY"
+            })
+    // into (in the"             + " transaction and after it); BufferedStorage too, at times, when its flusher hands
+    // such a transaction to"             + " Xodus")
+    void aStoreDroppedAndPutIntoInOneTransaction_holdsOnlyTheNewEntries_findings(
+            StorageSetup setup, @TempDir Path dir) {
         dropAndPutInOneTransaction(setup, dir);
     }
 
@@ -139,8 +158,27 @@ class StorageContractTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(StorageSetup.class)
+    @EnumSource(
+            value = StorageSetup.class,
+            names = {"XODUS_IN_MEMORY", "XODUS_ON_DISK"})
     void aStoreDroppedInOneTransaction_canBeWrittenAgainInTheNext_evenWhenFlushedTogether(
+            StorageSetup setup, @TempDir Path dir) {
+        aStoreDroppedInOneTransaction_canBeWrittenAgainInTheNext_evenWhenFlushedTogether_check(setup, dir);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(
+            value = StorageSetup.class,
+            names = {
+                "BUFFERED_FLUSHING_IN_MEMORY",
+                "BUFFERED_HOLDING_IN_MEMORY",
+                "BUFFERED_FLUSHING_ON_DISK",
+                "BUFFERED_HOLDING_ON_DISK",
+                "BUFFERED_TIGHT_IN_MEMORY"
+            })
+    // one Xodus transaction, where"                     + " XodusStorage keeps the dropped entries: after flush() the
+    // old entries are back")
+    void aStoreDroppedInOneTransaction_canBeWrittenAgainInTheNext_evenWhenFlushedTogether_findings(
             StorageSetup setup, @TempDir Path dir) {
         aStoreDroppedInOneTransaction_canBeWrittenAgainInTheNext_evenWhenFlushedTogether_check(setup, dir);
     }
@@ -177,6 +215,7 @@ class StorageContractTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(StorageSetup.class)
+    // creation is"             + " true (its entries are not seen)")
     void aSnapshotOlderThanAStore_doesNotSeeIt(StorageSetup setup, @TempDir Path dir) throws Exception {
         try (Storage storage = setup.open(dir)) {
             boolean seen = inOlderSnapshot(
@@ -192,10 +231,8 @@ class StorageContractTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(StorageSetup.class)
-    @Disabled("finding: XodusStorage, once a snapshot older than a drop has read the dropped store, fails to drop it"
-            + " again (StorageException: Attempt to remove unknown store 'a'); BufferedStorage, after such a snapshot,"
-            + " a drop, a flush, a put into the store again and a flush, answers storeExists false while the put entry"
-            + " is seen")
+    // dropped store"             + " exists again for every later transaction (and dropping it again fails: Attempt to
+    // remove unknown"             + " store); BufferedStorage shows it too once its flusher has applied the drop")
     void aSnapshotOlderThanADrop_seesTheStore_andTheDropStaysDoneForEveryoneElse(StorageSetup setup, @TempDir Path dir)
             throws Exception {
         aSnapshotOlderThanADrop_seesTheStore_andTheDropStaysDoneForEveryoneElse_check(setup, dir);
@@ -218,9 +255,6 @@ class StorageContractTest {
             write(storage, tx -> tx.put("a", s("again"), s("2")));
             assertEquals(List.of("again"), storage.read(tx -> keys(tx, "a")));
             assertTrue(storage.<Boolean>read(tx -> tx.storeExists("a")));
-            StorageSetup.flush(storage);
-            assertEquals(List.of("again"), storage.read(tx -> keys(tx, "a")), "after a flush");
-            assertTrue(storage.<Boolean>read(tx -> tx.storeExists("a")), "after a flush");
         }
     }
 
@@ -236,9 +270,8 @@ class StorageContractTest {
     @EnumSource(
             value = StorageSetup.class,
             names = {"BUFFERED_FLUSHING_IN_MEMORY", "BUFFERED_FLUSHING_ON_DISK", "BUFFERED_TIGHT_IN_MEMORY"})
-    @Disabled("finding: BufferedStorage keeps in its overlay every version an open read transaction may need, so once"
-            + " maxBytes are pending writers wait until every older reader ends: a reader that waits for a write"
-            + " (on another thread, or a write inside a read on its own thread) never ends")
+    // so once"             + " maxBytes are pending writers wait until every older reader ends: a reader that waits for
+    // a write"             + " (on another thread, or a write inside a read on its own thread) never ends")
     void aReadTransactionHeldOpen_doesNotStopWriters_evenPastMaxBytes(StorageSetup setup, @TempDir Path dir)
             throws Exception {
         writeMuchWhileAReaderWaits(setup, dir);
@@ -277,8 +310,23 @@ class StorageContractTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(StorageSetup.class)
+    @EnumSource(
+            value = StorageSetup.class,
+            names = {"XODUS_IN_MEMORY", "XODUS_ON_DISK"})
     void aCursorSeeksBackFromAnOverlayKeyToAXodusKey(StorageSetup setup, @TempDir Path dir) {
+        seekBackFromAnOverlayKey(setup, dir);
+    }
+
+    /** Flushing setups are left out: whether the flusher runs in between changes the layers the keys are in. */
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(
+            value = StorageSetup.class,
+            names = {"BUFFERED_HOLDING_IN_MEMORY", "BUFFERED_HOLDING_ON_DISK"})
+    // after a read"             + " transaction whose cursor does seek([ff ff]), prev(), the cursor of the next read
+    // transaction does"             + " first(), next(), seek([ff]) and lands on [ff ff] instead of [ff 01] (in one
+    // setup or the other of a"             + " run; the model property finds more such sequences, in write transactions
+    // too)")
+    void aCursorSeeksBackFromAnOverlayKeyToAXodusKey_findings(StorageSetup setup, @TempDir Path dir) {
         seekBackFromAnOverlayKey(setup, dir);
     }
 
@@ -318,8 +366,21 @@ class StorageContractTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(StorageSetup.class)
+    @EnumSource(
+            value = StorageSetup.class,
+            names = {"XODUS_IN_MEMORY", "XODUS_ON_DISK"})
     void aSecondSeekToAnEarlierKey_findsIt_acrossCommitsAndTheTransactionsOwnWrites(
+            StorageSetup setup, @TempDir Path dir) {
+        seekBackAcrossLayers(setup, dir);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(
+            value = StorageSetup.class,
+            names = {"BUFFERED_HOLDING_IN_MEMORY", "BUFFERED_HOLDING_ON_DISK"})
+    // [00 00]"             + " put by the write transaction itself, a cursor there that does seek([01]) then seek([00
+    // 01]) lands on"             + " [01 00] instead of [00 01]")
+    void aSecondSeekToAnEarlierKey_findsIt_acrossCommitsAndTheTransactionsOwnWrites_findings(
             StorageSetup setup, @TempDir Path dir) {
         seekBackAcrossLayers(setup, dir);
     }
@@ -365,9 +426,6 @@ class StorageContractTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(StorageSetup.class)
-    @Disabled("finding: in XodusStorage and BufferedStorage, a read transaction opened before a transaction that drops"
-            + " a store and puts into it again (and, for BufferedStorage, a flush of it) no longer sees the store's old"
-            + " entries: no keys, get null")
     void aSnapshotOlderThanADropAndRewrite_keepsSeeingTheOldEntries_afterTheFlush(StorageSetup setup, @TempDir Path dir)
             throws Exception {
         try (Storage storage = setup.open(dir)) {
@@ -391,6 +449,27 @@ class StorageContractTest {
                     });
             assertEquals(List.of("k", "old"), seen, "the older snapshot sees the store as it was");
             assertArrayEquals(s("new"), storage.read(tx -> tx.get("a", s("k"))));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StorageSetup.class)
+    void aStoreWrittenAgainAfterADropThatAnOlderSnapshotOutlived_existsAfterTheFlush(
+            StorageSetup setup, @TempDir Path dir) throws Exception {
+        try (Storage storage = setup.open(dir)) {
+            write(storage, tx -> tx.put("a", s("k"), s("1")));
+            byte[] seen = inOlderSnapshot(
+                    storage,
+                    () -> {
+                        write(storage, tx -> tx.dropStore("a"));
+                        StorageSetup.flush(storage);
+                    },
+                    tx -> tx.get("a", s("k")));
+            assertArrayEquals(s("1"), seen);
+            write(storage, tx -> tx.put("a", s("again"), s("2")));
+            StorageSetup.flush(storage);
+            assertEquals(List.of("again"), storage.read(tx -> keys(tx, "a")));
+            assertTrue(storage.<Boolean>read(tx -> tx.storeExists("a")));
         }
     }
 }
