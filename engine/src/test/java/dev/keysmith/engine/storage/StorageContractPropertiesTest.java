@@ -78,11 +78,6 @@ class StorageContractPropertiesTest {
         run(StorageSetup.BUFFERED_FLUSHING_IN_MEMORY, scenario, Scope.AS_THE_ENGINE_USES_IT);
     }
 
-    @Property(tries = 200)
-    void bufferedFlushingInMemory_seekingFreshCursors(@ForAll("scenariosSeekingFreshCursors") Scenario scenario) {
-        run(StorageSetup.BUFFERED_FLUSHING_IN_MEMORY, scenario, Scope.AS_THE_ENGINE_USES_IT_SEEKING_FRESH_CURSORS);
-    }
-
     @Property(tries = 300)
     void bufferedHoldingInMemory(@ForAll("scenarios") Scenario scenario) {
         run(StorageSetup.BUFFERED_HOLDING_IN_MEMORY, scenario, Scope.FULL_CONTRACT);
@@ -91,11 +86,6 @@ class StorageContractPropertiesTest {
     @Property(tries = 300)
     void bufferedHoldingInMemory_asTheEngineUsesIt(@ForAll("scenariosAsTheEngineUsesIt") Scenario scenario) {
         run(StorageSetup.BUFFERED_HOLDING_IN_MEMORY, scenario, Scope.AS_THE_ENGINE_USES_IT);
-    }
-
-    @Property(tries = 200)
-    void bufferedHoldingInMemory_seekingFreshCursors(@ForAll("scenariosSeekingFreshCursors") Scenario scenario) {
-        run(StorageSetup.BUFFERED_HOLDING_IN_MEMORY, scenario, Scope.AS_THE_ENGINE_USES_IT_SEEKING_FRESH_CURSORS);
     }
 
     @Property(tries = 60)
@@ -108,11 +98,6 @@ class StorageContractPropertiesTest {
         run(StorageSetup.BUFFERED_FLUSHING_ON_DISK, scenario, Scope.AS_THE_ENGINE_USES_IT);
     }
 
-    @Property(tries = 40)
-    void bufferedFlushingOnDisk_seekingFreshCursors(@ForAll("scenariosSeekingFreshCursors") Scenario scenario) {
-        run(StorageSetup.BUFFERED_FLUSHING_ON_DISK, scenario, Scope.AS_THE_ENGINE_USES_IT_SEEKING_FRESH_CURSORS);
-    }
-
     @Property(tries = 60)
     void bufferedHoldingOnDisk(@ForAll("scenarios") Scenario scenario) {
         run(StorageSetup.BUFFERED_HOLDING_ON_DISK, scenario, Scope.FULL_CONTRACT);
@@ -123,22 +108,15 @@ class StorageContractPropertiesTest {
         run(StorageSetup.BUFFERED_HOLDING_ON_DISK, scenario, Scope.AS_THE_ENGINE_USES_IT);
     }
 
-    @Property(tries = 40)
-    void bufferedHoldingOnDisk_seekingFreshCursors(@ForAll("scenariosSeekingFreshCursors") Scenario scenario) {
-        run(StorageSetup.BUFFERED_HOLDING_ON_DISK, scenario, Scope.AS_THE_ENGINE_USES_IT_SEEKING_FRESH_CURSORS);
-    }
-
     /**
      * What a run checks: the whole contract, or the contract as the engine uses storage, which XodusStorage relies on:
      * a dropped store's name is never written again (the scenarios leave out every put into a store after a drop of
      * it, and in the transaction that drops it), no snapshot older than a drop reads the dropped store, and none older
-     * than a store is asked whether it exists. The third scope also leaves out every seek of a cursor that has moved
-     * already.
+     * than a store is asked whether it exists.
      */
     enum Scope {
         FULL_CONTRACT,
-        AS_THE_ENGINE_USES_IT,
-        AS_THE_ENGINE_USES_IT_SEEKING_FRESH_CURSORS
+        AS_THE_ENGINE_USES_IT
     }
 
     /** The steps, and a reader holding one snapshot from step {@code holdFrom} for {@code holdFor} steps. */
@@ -342,7 +320,7 @@ class StorageContractPropertiesTest {
                         String when = "a snapshot held while later steps ran";
                         return switch (scope) {
                             case FULL_CONTRACT -> assertMatches(tx, expected, when);
-                            case AS_THE_ENGINE_USES_IT, AS_THE_ENGINE_USES_IT_SEEKING_FRESH_CURSORS -> {
+                            case AS_THE_ENGINE_USES_IT -> {
                                 for (String store : STORES) {
                                     expected.assertEntries(tx, store, PROBED_KEYS, when);
                                 }
@@ -398,11 +376,6 @@ class StorageContractPropertiesTest {
         return scenarios(Scope.AS_THE_ENGINE_USES_IT);
     }
 
-    @Provide
-    Arbitrary<Scenario> scenariosSeekingFreshCursors() {
-        return scenarios(Scope.AS_THE_ENGINE_USES_IT_SEEKING_FRESH_CURSORS);
-    }
-
     private static Arbitrary<Scenario> scenarios(Scope scope) {
         Arbitrary<Scenario> scenarios = Combinators.combine(
                         step().list().ofMinSize(1).ofMaxSize(30),
@@ -412,39 +385,7 @@ class StorageContractPropertiesTest {
         return switch (scope) {
             case FULL_CONTRACT -> scenarios;
             case AS_THE_ENGINE_USES_IT -> scenarios.map(StorageContractPropertiesTest::asTheEngineUsesIt);
-            case AS_THE_ENGINE_USES_IT_SEEKING_FRESH_CURSORS ->
-                scenarios
-                        .map(StorageContractPropertiesTest::asTheEngineUsesIt)
-                        .map(StorageContractPropertiesTest::seekingFreshCursors);
         };
-    }
-
-    /** The scenario with only the first move of each cursor probe a seek. */
-    private static Scenario seekingFreshCursors(Scenario scenario) {
-        List<Step> steps = scenario.steps().stream()
-                .<Step>map(step -> switch (step) {
-                    case Write write ->
-                        new Write(
-                                write.changes().stream()
-                                        .map(c -> c instanceof Probe probe ? seekingFresh(probe) : c)
-                                        .toList(),
-                                write.aborts());
-                    case Look look -> new Look(seekingFresh(look.probe()));
-                    case Flush flush -> flush;
-                    case Reopen reopen -> reopen;
-                })
-                .toList();
-        return new Scenario(steps, scenario.holdFrom(), scenario.holdFor());
-    }
-
-    private static Probe seekingFresh(Probe probe) {
-        List<Move> moves = new ArrayList<>();
-        for (Move move : probe.moves()) {
-            if (moves.isEmpty() || !(move instanceof Seek)) {
-                moves.add(move);
-            }
-        }
-        return new Probe(probe.store(), moves);
     }
 
     /**

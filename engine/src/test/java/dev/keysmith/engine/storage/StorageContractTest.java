@@ -402,4 +402,74 @@ class StorageContractTest {
             });
         }
     }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StorageSetup.class)
+    void aStoreDroppedThenDeletedFromThenPutInto_existsWithOnlyTheNewEntry(StorageSetup setup, @TempDir Path dir) {
+        try (Storage storage = setup.open(dir)) {
+            write(storage, tx -> {
+                tx.put("a", s("x"), s("1"));
+                tx.dropStore("a");
+                tx.delete("a", s("y"));
+                tx.delete("a", s("x"));
+                tx.put("a", s("z"), s("2"));
+                assertTrue(tx.storeExists("a"), "in the transaction");
+                assertEquals(List.of("z"), keys(tx, "a"));
+            });
+            assertTrue(storage.<Boolean>read(tx -> tx.storeExists("a")), "after the commit");
+            assertEquals(List.of("z"), storage.read(tx -> keys(tx, "a")));
+            StorageSetup.flush(storage);
+            assertTrue(storage.<Boolean>read(tx -> tx.storeExists("a")), "after a flush");
+            assertEquals(List.of("z"), storage.read(tx -> keys(tx, "a")));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StorageSetup.class)
+    void aSnapshotOlderThanADropAndRewrite_keepsSeeingTheOldEntries_afterTheFlush(StorageSetup setup, @TempDir Path dir)
+            throws Exception {
+        try (Storage storage = setup.open(dir)) {
+            write(storage, tx -> tx.put("a", s("k"), s("old")));
+            StorageSetup.flush(storage);
+            List<String> seen = inOlderSnapshot(
+                    storage,
+                    () -> {
+                        write(storage, tx -> {
+                            tx.dropStore("a");
+                            tx.put("a", s("k"), s("new"));
+                            tx.put("a", s("k2"), s("new"));
+                        });
+                        StorageSetup.flush(storage);
+                    },
+                    tx -> {
+                        List<String> entries = new ArrayList<>(keys(tx, "a"));
+                        byte[] value = tx.get("a", s("k"));
+                        entries.add(value == null ? "no value" : new String(value, StandardCharsets.UTF_8));
+                        return entries;
+                    });
+            assertEquals(List.of("k", "old"), seen, "the older snapshot sees the store as it was");
+            assertArrayEquals(s("new"), storage.read(tx -> tx.get("a", s("k"))));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(StorageSetup.class)
+    void aStoreWrittenAgainAfterADropThatAnOlderSnapshotOutlived_existsAfterTheFlush(
+            StorageSetup setup, @TempDir Path dir) throws Exception {
+        try (Storage storage = setup.open(dir)) {
+            write(storage, tx -> tx.put("a", s("k"), s("1")));
+            byte[] seen = inOlderSnapshot(
+                    storage,
+                    () -> {
+                        write(storage, tx -> tx.dropStore("a"));
+                        StorageSetup.flush(storage);
+                    },
+                    tx -> tx.get("a", s("k")));
+            assertArrayEquals(s("1"), seen);
+            write(storage, tx -> tx.put("a", s("again"), s("2")));
+            StorageSetup.flush(storage);
+            assertEquals(List.of("again"), storage.read(tx -> keys(tx, "a")));
+            assertTrue(storage.<Boolean>read(tx -> tx.storeExists("a")));
+        }
+    }
 }
