@@ -78,27 +78,8 @@ class StorageContractTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(
-            value = StorageSetup.class,
-            names = {"BUFFERED_HOLDING_IN_MEMORY", "BUFFERED_HOLDING_ON_DISK"})
+    @EnumSource(StorageSetup.class)
     void aStoreDroppedAndPutIntoInOneTransaction_holdsOnlyTheNewEntries(StorageSetup setup, @TempDir Path dir) {
-        dropAndPutInOneTransaction(setup, dir);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(
-            value = StorageSetup.class,
-            names = {
-                "XODUS_IN_MEMORY",
-                "XODUS_ON_DISK",
-                "BUFFERED_FLUSHING_IN_MEMORY",
-                "BUFFERED_FLUSHING_ON_DISK",
-                "BUFFERED_TIGHT_IN_MEMORY"
-            })
-    // into (in the"             + " transaction and after it); BufferedStorage too, at times, when its flusher hands
-    // such a transaction to"             + " Xodus")
-    void aStoreDroppedAndPutIntoInOneTransaction_holdsOnlyTheNewEntries_findings(
-            StorageSetup setup, @TempDir Path dir) {
         dropAndPutInOneTransaction(setup, dir);
     }
 
@@ -158,27 +139,8 @@ class StorageContractTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(
-            value = StorageSetup.class,
-            names = {"XODUS_IN_MEMORY", "XODUS_ON_DISK"})
+    @EnumSource(StorageSetup.class)
     void aStoreDroppedInOneTransaction_canBeWrittenAgainInTheNext_evenWhenFlushedTogether(
-            StorageSetup setup, @TempDir Path dir) {
-        aStoreDroppedInOneTransaction_canBeWrittenAgainInTheNext_evenWhenFlushedTogether_check(setup, dir);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(
-            value = StorageSetup.class,
-            names = {
-                "BUFFERED_FLUSHING_IN_MEMORY",
-                "BUFFERED_HOLDING_IN_MEMORY",
-                "BUFFERED_FLUSHING_ON_DISK",
-                "BUFFERED_HOLDING_ON_DISK",
-                "BUFFERED_TIGHT_IN_MEMORY"
-            })
-    // one Xodus transaction, where"                     + " XodusStorage keeps the dropped entries: after flush() the
-    // old entries are back")
-    void aStoreDroppedInOneTransaction_canBeWrittenAgainInTheNext_evenWhenFlushedTogether_findings(
             StorageSetup setup, @TempDir Path dir) {
         aStoreDroppedInOneTransaction_canBeWrittenAgainInTheNext_evenWhenFlushedTogether_check(setup, dir);
     }
@@ -215,7 +177,6 @@ class StorageContractTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(StorageSetup.class)
-    // creation is"             + " true (its entries are not seen)")
     void aSnapshotOlderThanAStore_doesNotSeeIt(StorageSetup setup, @TempDir Path dir) throws Exception {
         try (Storage storage = setup.open(dir)) {
             boolean seen = inOlderSnapshot(
@@ -231,8 +192,6 @@ class StorageContractTest {
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(StorageSetup.class)
-    // dropped store"             + " exists again for every later transaction (and dropping it again fails: Attempt to
-    // remove unknown"             + " store); BufferedStorage shows it too once its flusher has applied the drop")
     void aSnapshotOlderThanADrop_seesTheStore_andTheDropStaysDoneForEveryoneElse(StorageSetup setup, @TempDir Path dir)
             throws Exception {
         aSnapshotOlderThanADrop_seesTheStore_andTheDropStaysDoneForEveryoneElse_check(setup, dir);
@@ -259,21 +218,8 @@ class StorageContractTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(
-            value = StorageSetup.class,
-            names = {"XODUS_IN_MEMORY", "XODUS_ON_DISK", "BUFFERED_HOLDING_IN_MEMORY", "BUFFERED_HOLDING_ON_DISK"})
+    @EnumSource(StorageSetup.class)
     void aReadTransactionHeldOpen_doesNotStopWriters(StorageSetup setup, @TempDir Path dir) throws Exception {
-        writeMuchWhileAReaderWaits(setup, dir);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(
-            value = StorageSetup.class,
-            names = {"BUFFERED_FLUSHING_IN_MEMORY", "BUFFERED_FLUSHING_ON_DISK", "BUFFERED_TIGHT_IN_MEMORY"})
-    // so once"             + " maxBytes are pending writers wait until every older reader ends: a reader that waits for
-    // a write"             + " (on another thread, or a write inside a read on its own thread) never ends")
-    void aReadTransactionHeldOpen_doesNotStopWriters_evenPastMaxBytes(StorageSetup setup, @TempDir Path dir)
-            throws Exception {
         writeMuchWhileAReaderWaits(setup, dir);
     }
 
@@ -310,23 +256,8 @@ class StorageContractTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(
-            value = StorageSetup.class,
-            names = {"XODUS_IN_MEMORY", "XODUS_ON_DISK"})
+    @EnumSource(StorageSetup.class)
     void aCursorSeeksBackFromAnOverlayKeyToAXodusKey(StorageSetup setup, @TempDir Path dir) {
-        seekBackFromAnOverlayKey(setup, dir);
-    }
-
-    /** Flushing setups are left out: whether the flusher runs in between changes the layers the keys are in. */
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(
-            value = StorageSetup.class,
-            names = {"BUFFERED_HOLDING_IN_MEMORY", "BUFFERED_HOLDING_ON_DISK"})
-    // after a read"             + " transaction whose cursor does seek([ff ff]), prev(), the cursor of the next read
-    // transaction does"             + " first(), next(), seek([ff]) and lands on [ff ff] instead of [ff 01] (in one
-    // setup or the other of a"             + " run; the model property finds more such sequences, in write transactions
-    // too)")
-    void aCursorSeeksBackFromAnOverlayKeyToAXodusKey_findings(StorageSetup setup, @TempDir Path dir) {
         seekBackFromAnOverlayKey(setup, dir);
     }
 
@@ -366,21 +297,8 @@ class StorageContractTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @EnumSource(
-            value = StorageSetup.class,
-            names = {"XODUS_IN_MEMORY", "XODUS_ON_DISK"})
+    @EnumSource(StorageSetup.class)
     void aSecondSeekToAnEarlierKey_findsIt_acrossCommitsAndTheTransactionsOwnWrites(
-            StorageSetup setup, @TempDir Path dir) {
-        seekBackAcrossLayers(setup, dir);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @EnumSource(
-            value = StorageSetup.class,
-            names = {"BUFFERED_HOLDING_IN_MEMORY", "BUFFERED_HOLDING_ON_DISK"})
-    // [00 00]"             + " put by the write transaction itself, a cursor there that does seek([01]) then seek([00
-    // 01]) lands on"             + " [01 00] instead of [00 01]")
-    void aSecondSeekToAnEarlierKey_findsIt_acrossCommitsAndTheTransactionsOwnWrites_findings(
             StorageSetup setup, @TempDir Path dir) {
         seekBackAcrossLayers(setup, dir);
     }
