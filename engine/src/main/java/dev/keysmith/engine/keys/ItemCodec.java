@@ -49,11 +49,6 @@ public final class ItemCodec {
         }
     }
 
-    /** The size the item-size rules give a list or map before its elements, and each element on top of its own. */
-    private static final int CONTAINER_OVERHEAD = 3;
-
-    private static final int ELEMENT_OVERHEAD = 1;
-
     private static final AttributeValue TRUE_VALUE = AttributeValue.fromBool(true);
     private static final AttributeValue FALSE_VALUE = AttributeValue.fromBool(false);
     private static final AttributeValue NULL_VALUE = AttributeValue.fromNul(true);
@@ -106,16 +101,16 @@ public final class ItemCodec {
                 yield size;
             }
             case L -> {
-                int size = CONTAINER_OVERHEAD;
+                int size = ItemSize.CONTAINER_OVERHEAD;
                 for (int i = in.count(); i > 0; i--) {
-                    size += ELEMENT_OVERHEAD + sizeOfValue(in);
+                    size += ItemSize.ELEMENT_OVERHEAD + sizeOfValue(in);
                 }
                 yield size;
             }
             case M -> {
-                int size = CONTAINER_OVERHEAD;
+                int size = ItemSize.CONTAINER_OVERHEAD;
                 for (int i = in.count(); i > 0; i--) {
-                    size += ELEMENT_OVERHEAD + in.run() + sizeOfValue(in);
+                    size += ItemSize.ELEMENT_OVERHEAD + in.run() + sizeOfValue(in);
                 }
                 yield size;
             }

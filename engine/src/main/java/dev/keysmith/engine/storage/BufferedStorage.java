@@ -2,9 +2,16 @@ package dev.keysmith.engine.storage;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -42,10 +49,13 @@ public final class BufferedStorage implements Storage {
     private final GroupCommit group = new GroupCommit(this::runInTransaction);
     /** The flush mark each open transaction started from; the overlay keeps what the oldest of them needs. */
     private final Map<Object, Long> readers = new ConcurrentHashMap<>();
-    /** Each commit not yet in Xodus: its sequence number and the bytes it added. Guarded by the commit lock. */
-    private final java.util.ArrayDeque<long[]> commitBytes = new java.util.ArrayDeque<>();
+    /** The commits not yet in Xodus, oldest first. Guarded by the commit lock. */
+    private final Deque<Commit> unflushedCommits = new ArrayDeque<>();
     /** Bytes of the commits not yet in Xodus. */
-    private final java.util.concurrent.atomic.AtomicLong unflushed = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong unflushed = new AtomicLong();
+
+    /** A commit's sequence number and the bytes it added to the overlay. */
+    private record Commit(long seq, long bytes) {}
 
     private final ReentrantLock flushLock = new ReentrantLock();
     private final Object room = new Object();
@@ -108,8 +118,8 @@ public final class BufferedStorage implements Storage {
     private static final class Replay {
         private static final long BATCH_BYTES = 16L << 20;
         private final XodusStorage base;
-        private final java.util.List<Map<String, StoreChange>> batch = new java.util.ArrayList<>();
-        private final java.util.Set<String> touched = new java.util.HashSet<>();
+        private final List<Map<String, StoreChange>> batch = new ArrayList<>();
+        private final Set<String> touched = new HashSet<>();
         private long batchBytes;
         private long last;
 
@@ -155,6 +165,14 @@ public final class BufferedStorage implements Storage {
 
     @Override
     public <T> T read(Function<ReadTx, T> work) {
+        return inSnapshot(work::apply);
+    }
+
+    /**
+     * Runs {@code work} on the newest committed state, registered as a reader so that the overlay keeps what its Xodus
+     * snapshot lacks.
+     */
+    private <T> T inSnapshot(Function<SnapshotTx, T> work) {
         Object reader = new Object();
         readers.put(reader, flushed);
         try {
@@ -176,18 +194,11 @@ public final class BufferedStorage implements Storage {
         if (closed) {
             throw new StorageException("The database is closed");
         }
-        Object reader = new Object();
-        readers.put(reader, flushed);
-        TxBuffer tx;
-        try {
-            tx = base.read(snapshot -> {
-                TxBuffer buffer = new TxBuffer(new SnapshotTx(overlay, committed, snapshot));
-                body.accept(buffer);
-                return buffer;
-            });
-        } finally {
-            readers.remove(reader);
-        }
+        TxBuffer tx = inSnapshot(snapshot -> {
+            TxBuffer buffer = new TxBuffer(snapshot);
+            body.accept(buffer);
+            return buffer;
+        });
         if (tx.isEmpty()) {
             return;
         }
@@ -196,7 +207,7 @@ public final class BufferedStorage implements Storage {
             log.append(seq, tx.changes());
         }
         long added = overlay.publish(seq, tx.changes());
-        commitBytes.add(new long[] {seq, added});
+        unflushedCommits.add(new Commit(seq, added));
         unflushed.addAndGet(added);
         boolean wasClean = seq - 1 == flushed;
         if (wasClean) {
@@ -287,8 +298,9 @@ public final class BufferedStorage implements Storage {
                 flushed = upTo;
                 commitLock.lock();
                 try {
-                    while (!commitBytes.isEmpty() && commitBytes.peek()[0] <= upTo) {
-                        unflushed.addAndGet(-commitBytes.poll()[1]);
+                    while (!unflushedCommits.isEmpty()
+                            && unflushedCommits.peek().seq() <= upTo) {
+                        unflushed.addAndGet(-unflushedCommits.poll().bytes());
                     }
                 } finally {
                     commitLock.unlock();

@@ -101,10 +101,6 @@ final class Overlay {
         return bytes.get();
     }
 
-    boolean isEmpty() {
-        return stores.isEmpty();
-    }
-
     /**
      * Publishes a commit's changes under {@code seq}; the caller holds the commit lock and publishes in order. Returns
      * the bytes added.
@@ -157,11 +153,7 @@ final class Overlay {
                 if (v == null || v.seq() <= from || v.seq() < drop) {
                     continue;
                 }
-                if (v.value() == Layer.TOMBSTONE) {
-                    base.delete(name, e.getKey());
-                } else {
-                    base.put(name, e.getKey(), v.value());
-                }
+                StoreChange.write(base, name, e.getKey(), v.value());
             }
             if (last != null && last.seq() > from && last.exists() && !base.storeExists(name)) {
                 StoreChange.createEmpty(base, name);

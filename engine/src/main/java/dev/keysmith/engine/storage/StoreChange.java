@@ -47,14 +47,19 @@ final class StoreChange implements Layer {
             tx.dropStore(store);
         }
         for (var e : entries.entrySet()) {
-            if (e.getValue() == TOMBSTONE) {
-                tx.delete(store, e.getKey());
-            } else {
-                tx.put(store, e.getKey(), e.getValue());
-            }
+            write(tx, store, e.getKey(), e.getValue());
         }
         if (created && !tx.storeExists(store)) {
             createEmpty(tx, store);
+        }
+    }
+
+    /** Puts {@code value} under {@code key}, or deletes the key if it is {@link #TOMBSTONE}. */
+    static void write(WriteTx tx, String store, byte[] key, byte[] value) {
+        if (value == TOMBSTONE) {
+            tx.delete(store, key);
+        } else {
+            tx.put(store, key, value);
         }
     }
 

@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * length, key, value length or -1 for a deletion, value). A record cut short or failing its checksum at the end of the
  * newest file is a write the process died in the middle of, never acknowledged: it is ignored.
  */
-final class WriteLog implements AutoCloseable {
+final class WriteLog {
     private static final String SUFFIX = ".log";
     private static final int HEADER = 2 * Integer.BYTES;
     private static final int DROPPED = 1;
@@ -238,11 +238,6 @@ final class WriteLog implements AutoCloseable {
         } catch (IOException e) {
             throw new StorageException("Cannot close the write-ahead log: " + e.getMessage(), e);
         }
-    }
-
-    @Override
-    public void close() {
-        close(false);
     }
 
     /** A reusable buffer that encodes records. */

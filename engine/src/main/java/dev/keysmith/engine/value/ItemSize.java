@@ -23,8 +23,12 @@ public final class ItemSize {
     /** The maximum item size, 400 KB (binary). */
     public static final int MAX_ITEM_SIZE = 409_600;
 
-    private static final int CONTAINER_OVERHEAD = 3;
-    private static final int ELEMENT_OVERHEAD = 1;
+    /** The size a list or map adds before its elements. */
+    public static final int CONTAINER_OVERHEAD = 3;
+
+    /** The size each list or map element adds on top of its own. */
+    public static final int ELEMENT_OVERHEAD = 1;
+
     private static final int MAX_NUMBER_SIZE = 21;
 
     private ItemSize() {}
